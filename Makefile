@@ -1,0 +1,36 @@
+# Each target does its own set-up: a virtual environment in .venv/ with the pinned versions.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check lint bench clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed
+	$(BIN)/python -m generator build
+	$(BIN)/mkdocs build --strict --site-dir site
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+check: $(VENV)/.installed
+	$(BIN)/python -m generator check
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check generator tests
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/build_times.py
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,1 @@
+"""Generator of the Turkmenistan–Kazakhstan report: data/*.yaml → docs/ pages and charts."""

@@ -1,0 +1,51 @@
+"""Command line: `python -m generator check|build [--root DIR]`.
+
+check: validate the data and say whether the generated files are up to date (exit 1 if not).
+build: validate, then write what changed. Bad data: errors as FILE:LINE:COL, exit 2, nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .build import build
+from .errors import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        result = build(args.root, write=args.command == "build")
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 2
+    elapsed = time.perf_counter() - started
+    changes = result.changes
+    if args.command == "check":
+        stale = changes.written + changes.removed
+        for path in stale:
+            print(f"out of date: {path}")
+        verdict = "generated files are up to date" if not stale else "run `python -m generator build`"
+        print(f"data OK ({_counts(result)}); {verdict} ({elapsed:.2f} s)")
+        return 1 if stale else 0
+    for path in changes.written:
+        print(f"wrote {path}")
+    for path in changes.removed:
+        print(f"removed {path}")
+    print(f"{changes.summary()} ({elapsed:.2f} s)")
+    return 0
+
+
+def _counts(result) -> str:
+    return ", ".join(f"{len(records)} {name.removesuffix('.yaml')}" for name, records in result.data.records.items())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

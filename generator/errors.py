@@ -1,0 +1,40 @@
+"""One error type for bad input, printed like a compiler: `data/FILE.yaml:LINE:COL: what is wrong`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    file: str  # relative to the project root, e.g. "data/events.yaml"
+    line: int  # 1-based
+    col: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+class DataError(Exception):
+    """Everything wrong with the input, gathered before any file is written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: p.location)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} error{'s' if count != 1 else ''}; nothing was written.")
+        return "\n".join(lines)

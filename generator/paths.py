@@ -1,0 +1,44 @@
+"""Where things live in a project. Every stage gets paths from here, never by building them itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def schema(self) -> Path:
+        return self.root / "schema"
+
+    @property
+    def templates(self) -> Path:
+        return Path(__file__).parent / "templates"
+
+    @property
+    def generated_dirs(self) -> list[Path]:
+        """Folders the generator writes into; only files it marked there are its own."""
+        return [self.docs, self.schema]
+
+    @property
+    def watched(self) -> list[Path]:
+        """What `mkdocs serve` watches so an edit regenerates the pages."""
+        return [self.data, self.seeds, self.templates]
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()

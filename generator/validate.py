@@ -1,0 +1,252 @@
+"""Stage 2: turn loaded YAML into typed records, or report every problem at its file:line:col.
+
+All problems are collected, then raised once, so an editor fixes a whole batch per run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import model
+from .errors import DataError, Location, Problem
+from .load import DataFile, Loaded, SeedText, locate, locate_key
+
+_SOURCE_KINDS = {"seed": model.SeedSource, "external": model.ExternalSource}
+
+# Fields that name other records, per record type: field -> the data file of the records named.
+REFERENCES: dict[type[BaseModel], dict[str, str]] = {
+    model.Cite: {"source": "sources.yaml"},
+    model.Reliance: {"person": "people.yaml", "organisation": "organisations.yaml"},
+    model.SeedSource: {"dateline": "places.yaml"},
+    model.Initiative: {"places": "places.yaml", "areas": "areas.yaml"},
+    model.Event: {
+        "people": "people.yaml",
+        "places": "places.yaml",
+        "organisations": "organisations.yaml",
+        "initiatives": "initiatives.yaml",
+        "areas": "areas.yaml",
+    },
+    model.Claim: {"subject": "figures.yaml"},
+    model.Statement: {"said_by": "people.yaml", "event": "events.yaml"},
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every record, typed and cross-checked, and the data file each came from."""
+
+    records: dict[str, list[Any]]  # by data file name, in file order
+    origin: dict[str, str]  # record id -> "data/FILE.yaml"
+    seeds: dict[str, SeedText]
+
+    def __getattr__(self, name: str) -> list[Any]:
+        try:
+            return self.records[f"{name}.yaml"]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def get(self, record_id: str) -> Any:
+        return self._index[record_id]
+
+    @property
+    def _index(self) -> dict[str, Any]:
+        return {r.id: r for records in self.records.values() for r in records}
+
+
+def validate(loaded: Loaded) -> Dataset:
+    problems: list[Problem] = []
+    typed: dict[str, list[tuple[Any, int]]] = {}
+    for name, record_type in model.FILES.items():
+        file = loaded.files.get(name)
+        typed[name] = _typed_records(file, record_type, problems) if file else []
+    ids = _index_ids(loaded, problems)
+    for name, records in typed.items():
+        for record, index in records:
+            _check_references(record, (index,), loaded.files[name], ids, loaded, problems)
+    _check_seed_sources(loaded, typed["sources.yaml"], problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        records={name: [r for r, _ in records] for name, records in typed.items()},
+        origin={rid: loaded.files[name].path for rid, (name, _) in ids.items()},
+        seeds=loaded.seeds,
+    )
+
+
+def _typed_records(file: DataFile, record_type: Any, problems: list[Problem]) -> list[tuple[Any, int]]:
+    adapter = TypeAdapter(record_type)
+    records = []
+    for index, raw in enumerate(file.records):
+        try:
+            records.append((adapter.validate_python(raw), index))
+        except ValidationError as error:
+            problems.extend(_explain(error, file, index))
+    return records
+
+
+def _explain(error: ValidationError, file: DataFile, index: int) -> list[Problem]:
+    problems = []
+    for detail in error.errors():
+        path = (index, *detail["loc"])
+        fields = [s for s in detail["loc"] if isinstance(s, str) and s not in _SOURCE_KINDS]
+        field = fields[-1] if fields else None
+        kind = detail["type"]
+        if kind == "extra_forbidden":
+            location = locate_key(file, path[:-1], path[-1])
+            known = _known_fields(file, detail["loc"][:-1])
+            close = difflib.get_close_matches(str(field), known, n=1)
+            hint = (f"did you mean '{close[0]}'? " if close else "") + f"fields here: {', '.join(known)}"
+            problems.append(Problem(location, f"unknown field '{field}'", hint))
+        elif kind == "missing":
+            problems.append(Problem(locate(file, path), f"missing field '{field}'"))
+        elif kind == "union_tag_not_found" or kind == "union_tag_invalid":
+            problems.append(
+                Problem(locate(file, path), "a source needs 'kind: seed' or 'kind: external'")
+            )
+        else:
+            message = detail["msg"].removeprefix("Value error, ")
+            got = detail.get("input")
+            shown = f" (got {got!r})" if isinstance(got, str | int | float) and str(got) not in message else ""
+            prefix = f"{field}: " if field else ""
+            problems.append(Problem(locate(file, path), f"{prefix}{message}{shown}"))
+    return problems
+
+
+def _known_fields(file: DataFile, loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the record type that `loc` (a pydantic error location) ends in."""
+    current: Any = model.FILES[file.path.rsplit("/", 1)[-1]]
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        if current is model.Source:
+            current = _SOURCE_KINDS[step]
+        else:
+            current = _inner_model(current.model_fields[step].annotation)
+    return list(current.model_fields) if current else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The BaseModel inside `list[X]`, `X | None` or `Annotated[...]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _index_ids(loaded: Loaded, problems: list[Problem]) -> dict[str, tuple[str, Location]]:
+    """Every id in the raw files, so a record that failed validation still resolves references."""
+    ids: dict[str, tuple[str, Location]] = {}
+    for name in model.FILES:
+        file = loaded.files.get(name)
+        for index, raw in enumerate(file.records if file else []):
+            record_id = raw.get("id") if hasattr(raw, "get") else None
+            if not isinstance(record_id, str):
+                continue
+            location = locate(file, (index, "id"))
+            if record_id in ids:
+                first = ids[record_id][1]
+                problems.append(Problem(location, f"duplicate id '{record_id}'", f"first defined at {first}"))
+            else:
+                ids[record_id] = (name, location)
+    return ids
+
+
+def _check_references(
+    value: Any, path: tuple, file: DataFile, ids: dict, loaded: Loaded, problems: list[Problem]
+) -> None:
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_references(item, (*path, i), file, ids, loaded, problems)
+        return
+    if not isinstance(value, BaseModel):
+        return
+    for field, target in REFERENCES.get(type(value), {}).items():
+        named = getattr(value, field)
+        for i, ref in enumerate(named if isinstance(named, list) else [named]):
+            where = (*path, field, i) if isinstance(named, list) else (*path, field)
+            if ref is not None and ids.get(ref, (None,))[0] != target:
+                problems.append(_unknown_reference(ref, target, locate(file, where), ids))
+    if isinstance(value, model.Cite):
+        _check_cite(value, path, file, ids, loaded, problems)
+    for field in type(value).model_fields:
+        _check_references(getattr(value, field), (*path, field), file, ids, loaded, problems)
+
+
+def _unknown_reference(ref: str, target: str, location: Location, ids: dict) -> Problem:
+    candidates = [rid for rid, (name, _) in ids.items() if name == target]
+    close = difflib.get_close_matches(ref, candidates, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"add a record with id '{ref}' to data/{target}"
+    return Problem(location, f"unknown id '{ref}': no such record in data/{target}", hint)
+
+
+def _check_cite(cite: model.Cite, path: tuple, file: DataFile, ids: dict, loaded: Loaded, problems: list) -> None:
+    source = _source_record(loaded, cite.source)
+    if source is None:
+        return
+    if isinstance(source, model.ExternalSource):
+        if cite.quote:
+            message = f"'{cite.source}' is an external source: its text is not held, so it cannot be quoted"
+            problems.append(Problem(locate(file, (*path, "quote")), message, "say what it reports in 'note'"))
+        return
+    if not cite.quote:
+        problems.append(Problem(locate(file, path), f"a citation of seed article '{cite.source}' needs a quote"))
+        return
+    seed = loaded.seeds.get(f"seeds/{source.file}")
+    if seed and fold(cite.quote) not in fold(seed.text):
+        problems.append(
+            Problem(locate(file, (*path, "quote")), f"quote not found in seeds/{source.file}", _near_miss(cite.quote, seed.text))
+        )
+
+
+def _source_record(loaded: Loaded, source_id: str) -> Any:
+    file = loaded.files.get("sources.yaml")
+    for raw in file.records if file else []:
+        if raw.get("id") == source_id:
+            try:
+                return TypeAdapter(model.Source).validate_python(raw)
+            except ValidationError:
+                return None
+    return None
+
+
+def fold(text: str) -> str:
+    """Whitespace folded, so a quote may break lines where the article does not."""
+    return " ".join(text.split())
+
+
+def _near_miss(quote: str, text: str) -> str:
+    quote, text = fold(quote), fold(text)
+    low, high = 0, len(quote)
+    while low < high:  # the longest prefix of the quote that the text contains
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if quote[:middle] in text else (low, middle - 1)
+    if low == 0:
+        return "no part of it appears in the article; check the source id"
+    return f"the article matches up to '…{quote[max(0, low - 30):low]}' and then differs"
+
+
+def _check_seed_sources(loaded: Loaded, sources: list[tuple[Any, int]], problems: list[Problem]) -> None:
+    file = loaded.files.get("sources.yaml")
+    described = set()
+    for source, index in sources:
+        if not isinstance(source, model.SeedSource):
+            continue
+        path = f"seeds/{source.file}"
+        described.add(path)
+        seed = loaded.seeds.get(path)
+        if seed is None:
+            problems.append(Problem(locate(file, (index, "file")), f"no such file: {path}"))
+        elif seed.sha256 != source.sha256:
+            message = f"{path} has sha256 {seed.sha256}, not the one recorded"
+            hint = "the article changed; if that was meant, record the new sha256"
+            problems.append(Problem(locate(file, (index, "sha256")), message, hint))
+    for path in sorted(set(loaded.seeds) - described):
+        hint = "describe it with a 'kind: seed' record in data/sources.yaml"
+        problems.append(Problem(Location(path, 1, 1), "seed article without a source record", hint))
