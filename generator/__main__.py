@@ -18,7 +18,9 @@ from .errors import DataError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=["check", "build"])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -32,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         stale = changes.written + changes.removed
         for path in stale:
             print(f"out of date: {path}")
-        verdict = "generated files are up to date" if not stale else "run `python -m generator build`"
+        verdict = (
+            "generated files are up to date" if not stale else "run `python -m generator build`"
+        )
         print(f"data OK ({_counts(result)}); {verdict} ({elapsed:.2f} s)")
         return 1 if stale else 0
     for path in changes.written:
@@ -44,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _counts(result) -> str:
-    return ", ".join(f"{len(records)} {name.removesuffix('.yaml')}" for name, records in result.data.records.items())
+    return ", ".join(
+        f"{len(records)} {name.removesuffix('.yaml')}"
+        for name, records in result.data.records.items()
+    )
 
 
 if __name__ == "__main__":

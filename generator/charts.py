@@ -35,7 +35,10 @@ class Chart:
     rows: tuple[dict, ...]  # the data the chart draws, for its table
 
     def json(self, marker: str) -> str:
-        spec = {"usermeta": {"generated": marker}, **self.spec}  # marker first, where it is looked for
+        spec = {
+            "usermeta": {"generated": marker},
+            **self.spec,
+        }  # marker first, where it is looked for
         return json.dumps(spec, indent=2, ensure_ascii=False) + "\n"
 
     def svg(self, marker: str) -> str:
@@ -54,12 +57,16 @@ def turnover_rows(data: Dataset, analysis: Analysis) -> list[dict]:
         if f.indicator != "trade-turnover":
             continue
         kind = "reported" if f.period.is_calendar_year else "partial"
-        rows.append(_row(f.period.year, f.period.label(), millions(f), kind, f.id, f.cite[0].source))
+        rows.append(
+            _row(f.period.year, f.period.label(), millions(f), kind, f.id, f.cite[0].source)
+        )
     for d in analysis.implied:
         rows.append(_row(d.period.year, d.period.label(), d.value, "implied", d.id, d.formula))
     for target in analysis.targets:
         for year, value in target.path:
-            rows.append(_row(year, str(year), value, "path", target.target.id, "compound growth needed"))
+            rows.append(
+                _row(year, str(year), value, "path", target.target.id, "compound growth needed")
+            )
     return rows
 
 
@@ -94,27 +101,41 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
         scale=alt.Scale(domain=list(KIND_LABELS.values()), range=list(COLORS.values())),
         legend=alt.Legend(orient="bottom", direction="vertical"),
     )
-    full_years = base.transform_filter(
-        alt.FieldOneOfPredicate("kind", [KIND_LABELS["reported"], KIND_LABELS["implied"]])
-    ).mark_bar(size=28).encode(color=color)
-    partial = base.transform_filter(alt.datum.kind == KIND_LABELS["partial"]).mark_point(
-        shape="diamond", size=140, filled=True
-    ).encode(color=color)
-    partial_labels = base.transform_filter(alt.datum.kind == KIND_LABELS["partial"]).mark_text(
-        dx=10, align="left", fontSize=11
-    ).encode(text="period:N")
+    full_years = (
+        base.transform_filter(
+            alt.FieldOneOfPredicate("kind", [KIND_LABELS["reported"], KIND_LABELS["implied"]])
+        )
+        .mark_bar(size=28)
+        .encode(color=color)
+    )
+    partial = (
+        base.transform_filter(alt.datum.kind == KIND_LABELS["partial"])
+        .mark_point(shape="diamond", size=140, filled=True)
+        .encode(color=color)
+    )
+    partial_labels = (
+        base.transform_filter(alt.datum.kind == KIND_LABELS["partial"])
+        .mark_text(dx=10, align="left", fontSize=11)
+        .encode(text="period:N")
+    )
     layers = [full_years, partial, partial_labels]
     if target and target.path:
-        path = base.transform_filter(alt.datum.kind == KIND_LABELS["path"]).mark_line(
-            strokeDash=[6, 4], point=True
-        ).encode(color=color)
+        path = (
+            base.transform_filter(alt.datum.kind == KIND_LABELS["path"])
+            .mark_line(strokeDash=[6, 4], point=True)
+            .encode(color=color)
+        )
         goal = millions(target.target)
-        rule = alt.Chart(alt.Data(values=[{"goal": goal}])).mark_rule(
-            color="#b22222", strokeDash=[2, 2]
-        ).encode(y="goal:Q")
-        rule_label = alt.Chart(alt.Data(values=[{"goal": goal, "text": "$1 billion target"}])).mark_text(
-            align="left", baseline="bottom", dy=-4, x=4, color="#b22222", fontSize=11
-        ).encode(y="goal:Q", text="text:N")
+        rule = (
+            alt.Chart(alt.Data(values=[{"goal": goal}]))
+            .mark_rule(color="#b22222", strokeDash=[2, 2])
+            .encode(y="goal:Q")
+        )
+        rule_label = (
+            alt.Chart(alt.Data(values=[{"goal": goal, "text": "$1 billion target"}]))
+            .mark_text(align="left", baseline="bottom", dy=-4, x=4, color="#b22222", fontSize=11)
+            .encode(y="goal:Q", text="text:N")
+        )
         layers += [path, rule, rule_label]
     title = "Trade turnover between Kazakhstan and Turkmenistan, USD million"
     chart = alt.layer(*layers).properties(width=560, height=300, title=title)
@@ -136,13 +157,18 @@ def _turnover_alt(data: Dataset, analysis: Analysis) -> str:
     reported = ", ".join(f"${number(millions(f))} million in {f.period.label()}" for f in years)
     text = f"Bar chart of yearly trade turnover. Reported full years: {reported}."
     if analysis.implied:
-        implied = ", ".join(f"about ${number(round(d.value, 1))} million for {d.period.label()}" for d in analysis.implied)
+        implied = ", ".join(
+            f"about ${number(round(d.value, 1))} million for {d.period.label()}"
+            for d in analysis.implied
+        )
         text += f" Implied by claims in the sources: {implied}."
     partial = [f for f in data.figures if not f.period.is_calendar_year]
     if partial:
-        text += " Parts of years, shown as diamonds: " + ", ".join(
-            f"${number(millions(f))} million in {f.period.label()}" for f in partial
-        ) + "."
+        text += (
+            " Parts of years, shown as diamonds: "
+            + ", ".join(f"${number(millions(f))} million in {f.period.label()}" for f in partial)
+            + "."
+        )
     for t in analysis.targets:
         if t.path:
             text += (

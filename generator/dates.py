@@ -39,7 +39,9 @@ class Point:
         if day is not None:
             last_day = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last_day:
-                raise ValueError(f"'{text}': {calendar.month_name[month]} {year} has {last_day} days")
+                raise ValueError(
+                    f"'{text}': {calendar.month_name[month]} {year} has {last_day} days"
+                )
             return cls(date(year, month, day), date(year, month, day), "day")
         if month is not None:
             last_day = calendar.monthrange(year, month)[1]
@@ -47,7 +49,9 @@ class Point:
         return cls(date(year, 1, 1), date(year, 12, 31), "year")
 
     def iso(self) -> str:
-        return self.first.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[self.precision])
+        return self.first.strftime(
+            {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[self.precision]
+        )
 
     def label(self) -> str:
         if self.precision == "day":
@@ -160,7 +164,9 @@ class Period:
 
 
 def _schema_string(pattern: str, description: str) -> WithJsonSchema:
-    return WithJsonSchema({"type": ["string", "integer"], "pattern": pattern, "description": description})
+    return WithJsonSchema(
+        {"type": ["string", "integer"], "pattern": pattern, "description": description}
+    )
 
 
 _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"

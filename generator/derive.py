@@ -107,7 +107,12 @@ def _figure_for(period: Period | None, like: Figure, figures: list[Figure]) -> F
 
 def check_claim(claim: Claim, subject: Figure, figures: list[Figure]) -> ClaimCheck:
     base = _figure_for(claim.base, subject, figures)
-    check = {"change": _check_change, "ratio": _check_ratio, "close-to": _check_close, "peak": _check_peak}
+    check = {
+        "change": _check_change,
+        "ratio": _check_ratio,
+        "close-to": _check_close,
+        "peak": _check_peak,
+    }
     return check[claim.kind](claim, subject, base, figures)
 
 
@@ -127,7 +132,9 @@ def _check_change(claim: Claim, subject: Figure, base: Figure | None, _: list) -
         text = f"No figure for {claim.base.label()} in the data; the claim implies ${number(round(implied, 1))} million."
         return ClaimCheck(claim, subject, None, "implies", text, derived)
     actual = (value / millions(base) - 1) * 100
-    verdict: Verdict = "consistent" if abs(actual - stated) <= TOLERANCE["change"] else "contradicted"
+    verdict: Verdict = (
+        "consistent" if abs(actual - stated) <= TOLERANCE["change"] else "contradicted"
+    )
     text = (
         f"From ${number(millions(base))} million ({base.period.label()}) to ${number(value)} million "
         f"is {actual:+.1f}%; the source says {stated:+g}%."
@@ -148,7 +155,9 @@ def _check_ratio(claim: Claim, subject: Figure, base: Figure | None, _: list) ->
             formula=f"{number(value)} ÷ {number(factor)}",
             inputs=(subject.id, claim.id),
             period=claim.base,
-            note=f"'almost' {number(factor)} times: a little more than this" if claim.approx == "almost" else None,
+            note=f"'almost' {number(factor)} times: a little more than this"
+            if claim.approx == "almost"
+            else None,
         )
         text = (
             f"No figure for {claim.base.label()} in the data; the claim implies about "
@@ -166,7 +175,9 @@ def _check_ratio(claim: Claim, subject: Figure, base: Figure | None, _: list) ->
 
 def _check_close(claim: Claim, subject: Figure, base: Figure | None, _: list) -> ClaimCheck:
     if base is None:
-        return ClaimCheck(claim, subject, None, "unchecked", f"No figure for {claim.base.label()} in the data.")
+        return ClaimCheck(
+            claim, subject, None, "unchecked", f"No figure for {claim.base.label()} in the data."
+        )
     share = millions(subject) / millions(base)
     fits = abs(share - 1) <= TOLERANCE["close-to"]
     text = (
@@ -176,10 +187,16 @@ def _check_close(claim: Claim, subject: Figure, base: Figure | None, _: list) ->
     return ClaimCheck(claim, subject, base, "consistent" if fits else "contradicted", text)
 
 
-def _check_peak(claim: Claim, subject: Figure, _: Figure | None, figures: list[Figure]) -> ClaimCheck:
-    earlier = [f for f in calendar_years(figures, subject.indicator) if f.period.year < subject.period.year]
+def _check_peak(
+    claim: Claim, subject: Figure, _: Figure | None, figures: list[Figure]
+) -> ClaimCheck:
+    earlier = [
+        f for f in calendar_years(figures, subject.indicator) if f.period.year < subject.period.year
+    ]
     if not earlier:
-        return ClaimCheck(claim, subject, None, "unchecked", "No earlier full-year figure in the data.")
+        return ClaimCheck(
+            claim, subject, None, "unchecked", "No earlier full-year figure in the data."
+        )
     highest = max(earlier, key=millions)
     fits = millions(subject) > millions(highest)
     text = (
@@ -203,7 +220,8 @@ def growth_between_years(figures: list[Figure]) -> list[Derived]:
         derived.append(
             Derived(
                 id=f"growth-{a.period.year}-{b.period.year}",
-                label=f"Growth {a.period.year}–{b.period.year}" + (", yearly average" if span > 1 else ""),
+                label=f"Growth {a.period.year}–{b.period.year}"
+                + (", yearly average" if span > 1 else ""),
                 value=rate,
                 unit="percent a year",
                 formula=formula,
@@ -241,5 +259,7 @@ def target_progress(target: Target, figures: list[Figure]) -> TargetProgress:
             formula=f"({number(goal)} ÷ {number(millions(latest))})^(1/{span}) − 1",
             inputs=(latest.id, target.id),
         )
-        path = tuple((latest.period.year + n, millions(latest) * (1 + rate) ** n) for n in range(span + 1))
+        path = tuple(
+            (latest.period.year + n, millions(latest) * (1 + rate) ** n) for n in range(span + 1)
+        )
     return TargetProgress(target, latest, share, horizon_year, needed, path)

@@ -29,10 +29,12 @@ def on_pre_build(config) -> None:
     try:
         changes = build(root).changes
     except DataError as error:
+        log.error("the data has errors; the pages were not regenerated:\n%s", error.report())
         if _command == "serve":
-            log.error("the data has errors; the pages were not regenerated:\n%s", error.report())
-            return
-        raise Abort(f"\n{error.report()}") from None
+            return  # keep serving the last good pages while the editor fixes the data
+        raise Abort(
+            "Aborted: fix the data errors above; docs/ and site/ were left as they were."
+        ) from None
     if changes.written or changes.removed:
         log.info("generator: %s", changes.summary())
 

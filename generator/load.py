@@ -69,7 +69,9 @@ def _load_data_file(rel: str, text: str, problems: list[Problem]) -> DataFile | 
     name = rel.rsplit("/", 1)[-1]
     if name not in FILES:
         known = ", ".join(FILES)
-        problems.append(Problem(Location(rel, 1, 1), f"unknown data file '{name}'", f"data files are: {known}"))
+        problems.append(
+            Problem(Location(rel, 1, 1), f"unknown data file '{name}'", f"data files are: {known}")
+        )
         return None
     try:
         records = yaml_parser().load(text)
@@ -82,7 +84,11 @@ def _load_data_file(rel: str, text: str, problems: list[Problem]) -> DataFile | 
         records = CommentedSeq()
     if not isinstance(records, CommentedSeq):
         problems.append(
-            Problem(Location(rel, 1, 1), "a data file is a list of records", "start each record with '- id: …'")
+            Problem(
+                Location(rel, 1, 1),
+                "a data file is a list of records",
+                "start each record with '- id: …'",
+            )
         )
         return None
     return DataFile(rel, records)
@@ -92,7 +98,9 @@ def _load_seed(rel: str, raw: bytes, problems: list[Problem]) -> SeedText | None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        problems.append(Problem(Location(rel, 1, error.start + 1), "a seed article must be UTF-8 text"))
+        problems.append(
+            Problem(Location(rel, 1, error.start + 1), "a seed article must be UTF-8 text")
+        )
         return None
     return SeedText(rel, hashlib.sha256(raw).hexdigest(), text)
 

@@ -64,7 +64,9 @@ class SeedSource(Record):
     published_reasoning: Text | None = Field(
         None, description="Why the date is what it is, when the text carries no date line."
     )
-    dateline: Id | None = Field(None, description="Place the report was filed from (not where events happened).")
+    dateline: Id | None = Field(
+        None, description="Place the report was filed from (not where events happened)."
+    )
     language: Text = "English"
     file: Text = Field(description="Path of the article under seeds/.")
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -101,14 +103,18 @@ class Role(Record):
     title: Text
     start: DateField | None = None
     end: DateField | None = None
-    attested: DateField | None = Field(None, description="When a source shows the person in the role.")
+    attested: DateField | None = Field(
+        None, description="When a source shows the person in the role."
+    )
     cite: Cites
 
 
 class Person(Record):
     id: Id
     name: Text = Field(description="The spelling the report uses.")
-    spellings: list[Text] = Field([], description="Other spellings in sources and transliterations.")
+    spellings: list[Text] = Field(
+        [], description="Other spellings in sources and transliterations."
+    )
     country: Country
     roles: Annotated[list[Role], Field(min_length=1)]
     note: Text | None = None
@@ -123,7 +129,9 @@ class Place(Record):
     id: Id
     name: Text
     spellings: list[Text] = []
-    kind: Literal["country", "capital", "city", "town", "region", "border", "sea", "site", "station"]
+    kind: Literal[
+        "country", "capital", "city", "town", "region", "border", "sea", "site", "station"
+    ]
     country: Country | None = None
     coordinates: Coordinates | None = None
     summary: Text
@@ -135,7 +143,13 @@ class Organisation(Record):
     name: Text
     spellings: list[Text] = []
     kind: Literal[
-        "press-office", "newspaper", "news-agency", "state-body", "government", "international", "company"
+        "press-office",
+        "newspaper",
+        "news-agency",
+        "state-body",
+        "government",
+        "international",
+        "company",
     ]
     country: Country | None = None
     summary: Text
@@ -153,7 +167,9 @@ class Area(Record):
 
 class Status(Record):
     date: DateField
-    status: Literal["proposed", "in-prospect", "agreed", "under-construction", "opened", "supported"]
+    status: Literal[
+        "proposed", "in-prospect", "agreed", "under-construction", "opened", "supported"
+    ]
     note: Text
     cite: Cites
 
@@ -177,8 +193,17 @@ class Event(Record):
     date: DateField
     date_note: Text | None = None
     kind: Literal[
-        "visit", "meeting", "agreement", "ratification", "project", "commission", "multilateral",
-        "culture", "diplomacy", "announcement", "publication",
+        "visit",
+        "meeting",
+        "agreement",
+        "ratification",
+        "project",
+        "commission",
+        "multilateral",
+        "culture",
+        "diplomacy",
+        "announcement",
+        "publication",
     ]
     status: Literal["happened", "planned"] = "happened"
     title: Text = Field(description="A short headline in the report's words.")
@@ -256,8 +281,12 @@ class Statement(Record):
     action: Literal["set", "restated"]
     said_by: list[Id] = Field([], description="People who set or restated it.")
     date_note: Text | None = None
-    horizon: Text = Field(description="The horizon in the source's terms: 'in the next five years'.")
-    horizon_year: int | None = Field(None, description="The year that horizon means, if it means one.")
+    horizon: Text = Field(
+        description="The horizon in the source's terms: 'in the next five years'."
+    )
+    horizon_year: int | None = Field(
+        None, description="The year that horizon means, if it means one."
+    )
     horizon_reasoning: Text | None = None
     event: Id | None = Field(None, description="The event where it was said, if known.")
     cite: Cites
@@ -269,6 +298,17 @@ class Target(Amount):
     title: Text
     summary: Text
     statements: Annotated[list[Statement], Field(min_length=1)]
+
+
+def citations(value: object) -> list[Cite]:
+    """Every citation in a record, nested ones (roles, statements, status) included."""
+    if isinstance(value, Cite):
+        return [value]
+    if isinstance(value, list):
+        return [c for item in value for c in citations(item)]
+    if isinstance(value, Record):
+        return [c for field in type(value).model_fields for c in citations(getattr(value, field))]
+    return []
 
 
 # data file name -> record type. The order is the order the site's pages introduce them.

@@ -50,7 +50,12 @@ PAGES = [
     PagePlan("claims.md", "claims.md.j2", "Claims check", ("claims", "figures")),
     PagePlan("people.md", "people.md.j2", "People", ("people", "events")),
     PagePlan("places.md", "places.md.j2", "Places", ("places", "events", "sources")),
-    PagePlan("topics.md", "topics.md.j2", "Organisations and initiatives", ("organisations", "initiatives", "areas")),
+    PagePlan(
+        "topics.md",
+        "topics.md.j2",
+        "Organisations and initiatives",
+        ("organisations", "initiatives", "areas"),
+    ),
     PagePlan("sources.md", "sources.md.j2", "Sources", ("sources",)),
 ]
 
@@ -119,7 +124,9 @@ def shown(derived: Derived) -> str:
     return f"{derived.value:.1f}%{suffix}"
 
 
-def render_pages(project: Project, data: Dataset, analysis: Analysis, charts: list[Chart]) -> list[Output]:
+def render_pages(
+    project: Project, data: Dataset, analysis: Analysis, charts: list[Chart]
+) -> list[Output]:
     env = Environment(
         loader=FileSystemLoader(project.templates),
         undefined=StrictUndefined,
@@ -127,7 +134,9 @@ def render_pages(project: Project, data: Dataset, analysis: Analysis, charts: li
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(money=money, shown=shown, amount=lambda a: money(millions(a)), inline=_inline)
+    env.filters.update(
+        money=money, shown=shown, amount=lambda a: money(millions(a)), inline=_inline
+    )
     outputs = []
     for plan in PAGES:
         cite = Citations(data)
@@ -138,7 +147,9 @@ def render_pages(project: Project, data: Dataset, analysis: Analysis, charts: li
     return outputs
 
 
-def _context(data: Dataset, analysis: Analysis, charts: list[Chart], cite: Citations, plan: PagePlan) -> dict:
+def _context(
+    data: Dataset, analysis: Analysis, charts: list[Chart], cite: Citations, plan: PagePlan
+) -> dict:
     files = ", ".join(f"data/{name}.yaml" for name in plan.data_files)
     return {
         "data": data,
@@ -151,7 +162,9 @@ def _context(data: Dataset, analysis: Analysis, charts: list[Chart], cite: Citat
         "source_label": source_label,
         "timeline": _timeline(data),
         "supported_by": lambda source_id: _supported_by(data, source_id),
-        "events_with": lambda field, record_id: [e for e in data.events if record_id in getattr(e, field)],
+        "events_with": lambda field, record_id: [
+            e for e in data.events if record_id in getattr(e, field)
+        ],
         "checks": {c.claim.id: c for c in analysis.checks},
         "is_seed": lambda s: isinstance(s, model.SeedSource),
     }
@@ -183,17 +196,7 @@ def _supported_by(data: Dataset, source_id: str) -> list[tuple[Any, list[model.C
     found = []
     for records in data.records.values():
         for record in records:
-            cites = [c for c in _cites_in(record) if c.source == source_id]
+            cites = [c for c in model.citations(record) if c.source == source_id]
             if cites:
                 found.append((record, cites))
     return found
-
-
-def _cites_in(value: Any) -> list[model.Cite]:
-    if isinstance(value, model.Cite):
-        return [value]
-    if isinstance(value, list):
-        return [c for item in value for c in _cites_in(item)]
-    if isinstance(value, model.Record):
-        return [c for field in type(value).model_fields for c in _cites_in(getattr(value, field))]
-    return []

@@ -77,7 +77,9 @@ def validate(loaded: Loaded) -> Dataset:
     )
 
 
-def _typed_records(file: DataFile, record_type: Any, problems: list[Problem]) -> list[tuple[Any, int]]:
+def _typed_records(
+    file: DataFile, record_type: Any, problems: list[Problem]
+) -> list[tuple[Any, int]]:
     adapter = TypeAdapter(record_type)
     records = []
     for index, raw in enumerate(file.records):
@@ -99,7 +101,9 @@ def _explain(error: ValidationError, file: DataFile, index: int) -> list[Problem
             location = locate_key(file, path[:-1], path[-1])
             known = _known_fields(file, detail["loc"][:-1])
             close = difflib.get_close_matches(str(field), known, n=1)
-            hint = (f"did you mean '{close[0]}'? " if close else "") + f"fields here: {', '.join(known)}"
+            hint = (
+                f"did you mean '{close[0]}'? " if close else ""
+            ) + f"fields here: {', '.join(known)}"
             problems.append(Problem(location, f"unknown field '{field}'", hint))
         elif kind == "missing":
             problems.append(Problem(locate(file, path), f"missing field '{field}'"))
@@ -110,7 +114,11 @@ def _explain(error: ValidationError, file: DataFile, index: int) -> list[Problem
         else:
             message = detail["msg"].removeprefix("Value error, ")
             got = detail.get("input")
-            shown = f" (got {got!r})" if isinstance(got, str | int | float) and str(got) not in message else ""
+            shown = (
+                f" (got {got!r})"
+                if isinstance(got, str | int | float) and str(got) not in message
+                else ""
+            )
             prefix = f"{field}: " if field else ""
             problems.append(Problem(locate(file, path), f"{prefix}{message}{shown}"))
     return problems
@@ -152,7 +160,9 @@ def _index_ids(loaded: Loaded, problems: list[Problem]) -> dict[str, tuple[str, 
             location = locate(file, (index, "id"))
             if record_id in ids:
                 first = ids[record_id][1]
-                problems.append(Problem(location, f"duplicate id '{record_id}'", f"first defined at {first}"))
+                problems.append(
+                    Problem(location, f"duplicate id '{record_id}'", f"first defined at {first}")
+                )
             else:
                 ids[record_id] = (name, location)
     return ids
@@ -182,26 +192,38 @@ def _check_references(
 def _unknown_reference(ref: str, target: str, location: Location, ids: dict) -> Problem:
     candidates = [rid for rid, (name, _) in ids.items() if name == target]
     close = difflib.get_close_matches(ref, candidates, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"add a record with id '{ref}' to data/{target}"
+    hint = (
+        f"did you mean '{close[0]}'?" if close else f"add a record with id '{ref}' to data/{target}"
+    )
     return Problem(location, f"unknown id '{ref}': no such record in data/{target}", hint)
 
 
-def _check_cite(cite: model.Cite, path: tuple, file: DataFile, ids: dict, loaded: Loaded, problems: list) -> None:
+def _check_cite(
+    cite: model.Cite, path: tuple, file: DataFile, ids: dict, loaded: Loaded, problems: list
+) -> None:
     source = _source_record(loaded, cite.source)
     if source is None:
         return
     if isinstance(source, model.ExternalSource):
         if cite.quote:
             message = f"'{cite.source}' is an external source: its text is not held, so it cannot be quoted"
-            problems.append(Problem(locate(file, (*path, "quote")), message, "say what it reports in 'note'"))
+            problems.append(
+                Problem(locate(file, (*path, "quote")), message, "say what it reports in 'note'")
+            )
         return
     if not cite.quote:
-        problems.append(Problem(locate(file, path), f"a citation of seed article '{cite.source}' needs a quote"))
+        problems.append(
+            Problem(locate(file, path), f"a citation of seed article '{cite.source}' needs a quote")
+        )
         return
     seed = loaded.seeds.get(f"seeds/{source.file}")
     if seed and fold(cite.quote) not in fold(seed.text):
         problems.append(
-            Problem(locate(file, (*path, "quote")), f"quote not found in seeds/{source.file}", _near_miss(cite.quote, seed.text))
+            Problem(
+                locate(file, (*path, "quote")),
+                f"quote not found in seeds/{source.file}",
+                _near_miss(cite.quote, seed.text),
+            )
         )
 
 
@@ -229,10 +251,12 @@ def _near_miss(quote: str, text: str) -> str:
         low, high = (middle, high) if quote[:middle] in text else (low, middle - 1)
     if low == 0:
         return "no part of it appears in the article; check the source id"
-    return f"the article matches up to '…{quote[max(0, low - 30):low]}' and then differs"
+    return f"the article matches up to '…{quote[max(0, low - 30) : low]}' and then differs"
 
 
-def _check_seed_sources(loaded: Loaded, sources: list[tuple[Any, int]], problems: list[Problem]) -> None:
+def _check_seed_sources(
+    loaded: Loaded, sources: list[tuple[Any, int]], problems: list[Problem]
+) -> None:
     file = loaded.files.get("sources.yaml")
     described = set()
     for source, index in sources:

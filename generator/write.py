@@ -56,7 +56,11 @@ def plan_changes(project: Project, outputs: list[Output]) -> Changes:
             changes.written.append(output.path)
         elif not is_generated(path):
             message = f"{output.path} is hand-written; the generator will not overwrite it"
-            conflicts.append(Problem(Location(output.path, 1, 1), message, "rename or move the hand-written page"))
+            conflicts.append(
+                Problem(
+                    Location(output.path, 1, 1), message, "rename or move the hand-written page"
+                )
+            )
         elif path.read_text("utf-8") != output.content:
             changes.written.append(output.path)
         else:

@@ -1,0 +1,90 @@
+"""The committed content is honest: fresh, complete, sourced, and matching its schema."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+
+import jsonschema
+import pytest
+from ruamel.yaml import YAML
+
+from generator import model
+from generator.build import build
+from generator.validate import fold
+
+from .conftest import REPO
+
+
+def test_committed_generated_files_match_what_the_generator_makes_now():
+    changes = build(REPO, write=False).changes
+    stale = changes.written + changes.removed
+    assert not stale, f"run `python -m generator build` and commit: {stale}"
+
+
+def test_seed_articles_are_the_originals_byte_for_byte():
+    data = build(REPO, write=False).data
+    originals = {
+        hashlib.sha256(p.read_bytes()).hexdigest() for p in (REPO.parent / "shared/seeds").glob("*")
+    }
+    for source in data.sources:
+        if isinstance(source, model.SeedSource):
+            raw = (REPO / "seeds" / source.file).read_bytes()
+            assert hashlib.sha256(raw).hexdigest() == source.sha256
+            if originals:
+                assert source.sha256 in originals
+
+
+def test_every_record_cites_a_source():
+    data = build(REPO, write=False).data
+    for name, records in data.records.items():
+        for record in records:
+            if name != "sources.yaml":
+                assert model.citations(record), record.id
+
+
+def test_every_quoted_passage_is_shown_on_the_sources_page(built):
+    data = build(built, write=False).data
+    page = (built / "site/sources/index.html").read_text()
+    text = fold(html.unescape(re.sub(r"<[^>]+>", "", page)))
+    for records in data.records.values():
+        for record in records:
+            for cite in model.citations(record):
+                if cite.quote:
+                    assert fold(cite.quote) in text, (record.id, cite.quote)
+
+
+def test_every_figure_is_on_the_trade_page_with_its_source(built):
+    data = build(built, write=False).data
+    page = html.unescape((built / "site/trade/index.html").read_text())
+    for figure in data.figures:
+        row = page[page.index(f'id="{figure.id}"') :].split("</tr>")[0]
+        assert f"${figure.value:g}\u00a0million" in row, figure.id
+        assert 'href="../sources/#' in row and "footnote-ref" in row, figure.id
+
+
+@pytest.mark.parametrize("name", list(model.FILES))
+def test_each_data_file_matches_its_generated_json_schema(name):
+    schema = json.loads((REPO / "schema" / f"{name.removesuffix('.yaml')}.schema.json").read_text())
+    records = YAML(typ="safe").load((REPO / "data" / name).read_text())
+    # YAML reads unquoted dates as dates; editors' plugins see them as text, as the generator does.
+    jsonschema.validate(json.loads(json.dumps(records, default=str)), schema)
+
+
+def test_the_json_schema_flags_an_unknown_field():
+    schema = json.loads((REPO / "schema/figures.schema.json").read_text())
+    records = YAML(typ="safe").load((REPO / "data/figures.yaml").read_text())
+    records[0]["valeu"] = 1
+    with pytest.raises(jsonschema.ValidationError, match="valeu"):
+        jsonschema.validate(json.loads(json.dumps(records, default=str)), schema)
+
+
+def test_each_data_file_names_its_schema_for_editors():
+    for name in model.FILES:
+        first = (REPO / "data" / name).read_text().splitlines()[0]
+        assert (
+            first
+            == f"# yaml-language-server: $schema=../schema/{name.removesuffix('.yaml')}.schema.json"
+        )

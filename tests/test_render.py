@@ -1,0 +1,71 @@
+"""Charts and pages: rendered from the records, marked as generated, every number sourced."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from generator.build import build
+from generator.pages import MARKER
+
+
+def outputs(project: Path) -> dict[str, str]:
+    return {o.path: o.content for o in build(project, write=False).outputs}
+
+
+def test_every_generated_file_is_marked_near_its_top(project):
+    for path, content in outputs(project).items():
+        assert MARKER in content[:400], path
+
+
+def test_generated_pages_name_the_data_files_to_edit(project):
+    page = outputs(project)["docs/trade.md"]
+    assert "from data/figures.yaml, data/claims.yaml, data/targets.yaml: edit those files" in page
+
+
+def test_the_chart_is_vega_lite_json_and_an_svg_with_marks(project):
+    files = outputs(project)
+    spec = json.loads(files["docs/charts/trade-turnover.vl.json"])
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    svg = files["docs/charts/trade-turnover.svg"]
+    assert "<svg" in svg and svg.count("<path") > 5
+
+
+def test_the_chart_keeps_reported_implied_and_partial_values_apart(project):
+    spec = json.loads(outputs(project)["docs/charts/trade-turnover.vl.json"])
+    rows = (
+        spec["datasets"][next(iter(spec["datasets"]))]
+        if "datasets" in spec
+        else spec["layer"][0]["data"]["values"]
+    )
+    kinds = {(r["period"], r["kind"]) for r in rows}
+    assert ("2023", "Full year, reported") in kinds
+    assert ("2022", "Full year, implied by a claim") in kinds
+    assert ("Jan–Jul 2022", "Part of a year, reported") in kinds
+
+
+def test_every_footnote_mark_has_its_footnote(project):
+    for path, content in outputs(project).items():
+        if path.endswith(".md"):
+            marks = set(re.findall(r"\[\^(\d+)\](?!:)", content))
+            notes = set(re.findall(r"^\[\^(\d+)\]:", content, re.M))
+            assert marks == notes, path
+
+
+def test_derived_values_show_their_formula(project):
+    trade = outputs(project)["docs/trade.md"]
+    assert "563 ÷ (1 + 28%)" in trade
+    assert "(563 ÷ 254.3)^(1/2) − 1" in trade
+
+
+def test_the_timeline_runs_by_year_from_1992(project):
+    timeline = outputs(project)["docs/timeline.md"]
+    years = re.findall(r"^## (\d{4})$", timeline, re.M)
+    assert years[0] == "1992" and years == sorted(years)
+
+
+def test_the_dateline_is_not_given_as_the_meeting_place(project):
+    timeline = outputs(project)["docs/timeline.md"]
+    meeting = timeline[timeline.index("{ #informal-meeting-2025-04 }") :]
+    assert "names where the report was filed, not the place of the meeting" in meeting
