@@ -101,6 +101,7 @@ Source = Annotated[SeedSource | ExternalSource, Field(discriminator="kind")]
 
 class Role(Record):
     title: Text
+    head_of_state: bool = Field(False, description="Drawn as an era behind the timeline.")
     start: DateField | None = None
     end: DateField | None = None
     attested: DateField | None = Field(
@@ -130,7 +131,20 @@ class Place(Record):
     name: Text
     spellings: list[Text] = []
     kind: Literal[
-        "country", "capital", "city", "town", "region", "border", "sea", "site", "station"
+        "country",
+        "capital",
+        "city",
+        "town",
+        "region",
+        "border",
+        "sea",
+        "bay",
+        "site",
+        "station",
+        "port",
+        "checkpoint",
+        "gas-field",
+        "route",
     ]
     country: Country | None = None
     coordinates: Coordinates | None = None
@@ -168,7 +182,15 @@ class Area(Record):
 class Status(Record):
     date: DateField
     status: Literal[
-        "proposed", "in-prospect", "agreed", "under-construction", "opened", "supported"
+        "proposed",
+        "planned",
+        "in-prospect",
+        "agreed",
+        "ratified",
+        "under-construction",
+        "opened",
+        "in-operation",
+        "supported",
     ]
     note: Text
     cite: Cites
@@ -179,7 +201,18 @@ class Initiative(Record):
 
     id: Id
     name: Text
-    kind: Literal["project", "trade-zone", "un-initiative", "policy"]
+    kind: Literal[
+        "project",
+        "railway",
+        "pipeline",
+        "road",
+        "bridge",
+        "checkpoint",
+        "trade-zone",
+        "un-initiative",
+        "policy",
+        "programme",
+    ]
     country: Country | None = Field(None, description="Whose it is, if it is one country's.")
     summary: Text
     places: list[Id] = []
@@ -204,8 +237,14 @@ class Event(Record):
         "diplomacy",
         "announcement",
         "publication",
+        "call",
+        "award",
     ]
     status: Literal["happened", "planned"] = "happened"
+    visit_type: Literal["state", "official", "working", "informal"] | None = Field(
+        None,
+        description="How the report labels a visit or meeting; where sources differ, see disagreements.",
+    )
     title: Text = Field(description="A short headline in the report's words.")
     summary: Text
     people: list[Id] = []
@@ -217,7 +256,13 @@ class Event(Record):
     cite: Cites
 
 
-Indicator = Literal["trade-turnover"]
+Indicator = Literal[
+    "trade-turnover",  # both ways, USD
+    "kz-exports-to-tm",  # Kazakh exports to Turkmenistan only: never mixed with turnover
+    "rail-freight",  # tonnes carried
+    "transport-volume",  # all modes, tonnes
+    "other",
+]
 Scale = Literal["thousand", "million", "billion"]
 
 
@@ -311,6 +356,28 @@ def citations(value: object) -> list[Cite]:
     return []
 
 
+class Account(Record):
+    """What one source says on a point where sources differ."""
+
+    says: Text = Field(description="The value or wording, in the report's words: '413 km'.")
+    value: float | None = None
+    unit: Text | None = None
+    as_of: DateField | None = None
+    cite: Cites
+
+
+class Disagreement(Record):
+    """A point on which sources differ; every account is kept and shown, none dropped."""
+
+    id: Id
+    topic: Text
+    summary: Text
+    about: list[Id] = Field([], description="Records the disagreement concerns (any kind).")
+    accounts: Annotated[list[Account], Field(min_length=2)]
+    report_follows: Text | None = Field(None, description="Which account the report uses, if one.")
+    reasoning: Text = Field(description="Why the report follows that account, or keeps them all.")
+
+
 # data file name -> record type. The order is the order the site's pages introduce them.
 FILES: dict[str, type[BaseModel] | object] = {
     "sources.yaml": Source,
@@ -323,4 +390,5 @@ FILES: dict[str, type[BaseModel] | object] = {
     "figures.yaml": Figure,
     "claims.yaml": Claim,
     "targets.yaml": Target,
+    "disagreements.yaml": Disagreement,
 }

@@ -31,6 +31,7 @@ HOME_OF = {
     "figures.yaml": "trade.md",
     "claims.yaml": "claims.md",
     "targets.yaml": "targets.md",
+    "disagreements.yaml": "disagreements.md",
 }
 
 
@@ -56,6 +57,7 @@ PAGES = [
         "Organisations and initiatives",
         ("organisations", "initiatives", "areas"),
     ),
+    PagePlan("disagreements.md", "disagreements.md.j2", "Where sources differ", ("disagreements",)),
     PagePlan("sources.md", "sources.md.j2", "Sources", ("sources",)),
 ]
 
@@ -116,6 +118,14 @@ def money(value_in_millions: float, digits: int = 1) -> str:
     return f"${number(round(value_in_millions, digits))}\u00a0million"
 
 
+def amount(record: Any) -> str:
+    """A figure or target as printed: money in USD, anything else in its own unit."""
+    if record.currency:
+        return money(millions(record))
+    scale = f"{record.scale}\u00a0" if record.scale else ""
+    return f"{number(record.value)}\u00a0{scale}{record.unit}"
+
+
 def shown(derived: Derived) -> str:
     """A derived value as the site prints it, always with its unit."""
     if derived.unit == "USD million":
@@ -135,7 +145,7 @@ def render_pages(
         keep_trailing_newline=True,
     )
     env.filters.update(
-        money=money, shown=shown, amount=lambda a: money(millions(a)), inline=_inline
+        money=money, shown=shown, amount=amount, inline=_inline
     )
     outputs = []
     for plan in PAGES:

@@ -32,6 +32,7 @@ REFERENCES: dict[type[BaseModel], dict[str, str]] = {
     },
     model.Claim: {"subject": "figures.yaml"},
     model.Statement: {"said_by": "people.yaml", "event": "events.yaml"},
+    model.Disagreement: {"about": "*"},  # any record
 }
 
 
@@ -181,7 +182,8 @@ def _check_references(
         named = getattr(value, field)
         for i, ref in enumerate(named if isinstance(named, list) else [named]):
             where = (*path, field, i) if isinstance(named, list) else (*path, field)
-            if ref is not None and ids.get(ref, (None,))[0] != target:
+            found = ids.get(ref, (None,))[0]
+            if ref is not None and (found is None or target not in ("*", found)):
                 problems.append(_unknown_reference(ref, target, locate(file, where), ids))
     if isinstance(value, model.Cite):
         _check_cite(value, path, file, ids, loaded, problems)
@@ -190,12 +192,11 @@ def _check_references(
 
 
 def _unknown_reference(ref: str, target: str, location: Location, ids: dict) -> Problem:
-    candidates = [rid for rid, (name, _) in ids.items() if name == target]
+    candidates = [rid for rid, (name, _) in ids.items() if target in ("*", name)]
     close = difflib.get_close_matches(ref, candidates, n=1)
-    hint = (
-        f"did you mean '{close[0]}'?" if close else f"add a record with id '{ref}' to data/{target}"
-    )
-    return Problem(location, f"unknown id '{ref}': no such record in data/{target}", hint)
+    where = "the data" if target == "*" else f"data/{target}"
+    hint = f"did you mean '{close[0]}'?" if close else f"add a record with id '{ref}' to {where}"
+    return Problem(location, f"unknown id '{ref}': no such record in {where}", hint)
 
 
 def _check_cite(
