@@ -7,16 +7,19 @@ before the first file is written, so bad data leaves docs/ exactly as it was.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.metadata import version as version_of
 from pathlib import Path
 
-from .charts import build_charts
+import vl_convert
+
+from .charts import Chart, build_charts
 from .derive import Analysis, derive
 from .load import load
 from .pages import MARKER, Output, render_pages
 from .paths import Project
 from .schema import schema_outputs
 from .validate import Dataset, validate
-from .write import Changes, apply_changes, plan_changes
+from .write import Changes, apply_changes, plan_changes, with_manifest
 
 
 @dataclass(frozen=True)
@@ -32,21 +35,60 @@ def build(root: Path, *, write: bool = True) -> Result:
     data = validate(load(project))
     analysis = derive(data)
     charts = build_charts(data, analysis)
-    outputs = [
-        *render_pages(project, data, analysis, charts),
-        *chart_outputs(charts),
-        *schema_outputs(),
-    ]
+    outputs = with_manifest(
+        [
+            *render_pages(project, data, analysis, charts),
+            *chart_outputs(charts),
+            *download_outputs(project, data),
+            vega_bundle(project),
+            *schema_outputs(),
+        ]
+    )
     changes = plan_changes(project, outputs)
     if write:
         apply_changes(project, outputs, changes)
     return Result(data, analysis, outputs, changes)
 
 
-def chart_outputs(charts: list) -> list[Output]:
+def chart_outputs(charts: list[Chart]) -> list[Output]:
+    """Per chart: the Vega-Lite spec, the static SVG, and its data as CSV and JSON downloads."""
     outputs = []
     for chart in charts:
         marker = f"{MARKER} from {', '.join(chart.data_files)}: edit those files, not this one"
-        outputs.append(Output(f"docs/charts/{chart.slug}.vl.json", chart.json(marker)))
-        outputs.append(Output(f"docs/charts/{chart.slug}.svg", chart.svg(marker)))
+        stem = f"docs/charts/{chart.slug}"
+        outputs.append(Output(f"{stem}.vl.json", chart.json(marker)))
+        outputs.append(Output(f"{stem}.svg", chart.svg(marker)))
+        outputs.append(Output(f"{stem}.csv", chart.csv()))  # listed in the manifest, not marked
+        outputs.append(Output(f"{stem}.data.json", chart.data_json(marker)))
     return outputs
+
+
+def download_outputs(project: Project, data: Dataset) -> list[Output]:
+    """The data files themselves, published beside the pages; generated pages' edit links lead here."""
+    outputs = []
+    for name in data.records:
+        text = (project.data / name).read_text("utf-8")
+        header = f"# {MARKER}: a copy of data/{name}, the file to edit\n"
+        outputs.append(Output(f"docs/downloads/{name}", header + text))
+    return outputs
+
+
+def vega_bundle(project: Project) -> Output:
+    """Vega, Vega-Lite and vega-embed in one file, shipped with the site: no CDN, works offline.
+
+    Bundling takes about a second, so the file on disk is kept while its header names the
+    installed vl-convert version.
+    """
+    path = "docs/assets/javascripts/vega-bundle.js"
+    versions = (
+        f"Vega {vl_convert.get_vega_version()}, vega-embed {vl_convert.get_vega_embed_version()}"
+    )
+    header = (
+        f"/* {MARKER} from vl-convert-python {version_of('vl-convert-python')}: {versions} */\n"
+    )
+    existing = project.root / path
+    if existing.exists():
+        with existing.open(encoding="utf-8") as handle:
+            if handle.readline() == header:
+                return Output(path, existing.read_text("utf-8"))
+    return Output(path, header + vl_convert.javascript_bundle() + "\n")

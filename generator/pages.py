@@ -144,9 +144,7 @@ def render_pages(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        money=money, shown=shown, amount=amount, inline=_inline
-    )
+    env.filters.update(money=money, shown=shown, amount=amount, inline=_inline)
     outputs = []
     for plan in PAGES:
         cite = Citations(data)

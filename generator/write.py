@@ -1,7 +1,8 @@
 """Stage 5: write the generated files: only those whose content changed, each atomically.
 
-A file is the generator's own only if it carries the marker; anything else under docs/ is
-hand-written and is never overwritten or removed. Conflicts are found before anything is written.
+A file is the generator's own if it carries the marker or, for formats that cannot carry one
+(CSV), if the manifest `docs/.generated-files` lists it. Anything else under docs/ is hand-written
+and is never overwritten or removed. Conflicts are found before anything is written.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .pages import MARKER, Output
 from .paths import Project
 
 MARKER_WINDOW = 400  # the marker sits near the top of every generated file
+MANIFEST = "docs/.generated-files"  # MkDocs skips dot-files, so it is not published
 
 
 @dataclass
@@ -37,12 +39,21 @@ def is_generated(path: Path) -> bool:
     return MARKER in head
 
 
+def with_manifest(outputs: list[Output]) -> list[Output]:
+    listed = "\n".join(sorted(o.path for o in outputs))
+    return [*outputs, Output(MANIFEST, f"# {MARKER}: the generator's own files\n{listed}\n")]
+
+
 def existing_generated(project: Project) -> set[str]:
     found = set()
     for folder in project.generated_dirs:
         for path in folder.rglob("*") if folder.exists() else []:
             if path.is_file() and is_generated(path):
                 found.add(project.relative(path))
+    manifest = project.root / MANIFEST
+    if manifest.exists():
+        listed = manifest.read_text("utf-8").splitlines()[1:]
+        found.update(rel for rel in listed if (project.root / rel).is_file())
     return found
 
 
@@ -50,11 +61,12 @@ def plan_changes(project: Project, outputs: list[Output]) -> Changes:
     """What writing `outputs` would do, refusing to touch any hand-written file."""
     changes = Changes()
     conflicts = []
+    generated = existing_generated(project)
     for output in outputs:
         path = project.root / output.path
         if not path.exists():
             changes.written.append(output.path)
-        elif not is_generated(path):
+        elif output.path not in generated:
             message = f"{output.path} is hand-written; the generator will not overwrite it"
             conflicts.append(
                 Problem(
@@ -67,7 +79,7 @@ def plan_changes(project: Project, outputs: list[Output]) -> Changes:
             changes.unchanged.append(output.path)
     if conflicts:
         raise DataError(conflicts)
-    changes.removed = sorted(existing_generated(project) - {o.path for o in outputs})
+    changes.removed = sorted(generated - {o.path for o in outputs})
     return changes
 
 
@@ -86,6 +98,7 @@ def _atomic_write(path: Path, content: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
+        os.chmod(temp, 0o644)  # mkstemp makes files private; pages are for everyone to read
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

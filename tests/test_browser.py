@@ -1,0 +1,276 @@
+"""The built site in a real browser (Debian's Chromium driven by Playwright).
+
+Proves what static-site charts usually get wrong: requests to a CDN, blank charts after instant
+navigation, charts that ignore dark mode, sideways scrolling on phones, nothing without
+JavaScript, and accessibility. Screenshots of the key pages land in test-artifacts/screenshots.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, sync_playwright
+
+from .conftest import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts" / "screenshots"
+KEY_PAGES = ["", "timeline/", "trade/", "targets/", "claims/", "sources/"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> tuple[Path, str]:
+    """The site built with `mkdocs build --strict`, with site_url set to where it is served.
+
+    Material's instant navigation only follows links listed in the sitemap, which carries the
+    site_url's port, so the site is built for the port the test server will use.
+    """
+    root = tmp_path_factory.mktemp("browser") / "project"
+    for name in ("data", "seeds", "docs", "schema", "generator"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    (root / "test.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: {base}\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "test.yml"]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    return root / "site", base
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    folder, base = site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    port = int(base.rsplit(":", 1)[1].strip("/"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield base
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium is not at {CHROMIUM}: install it with `apt-get install -y chromium`")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def all_pages(site) -> list[str]:
+    folder, _ = site
+    pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    return [p.removesuffix("index.html") for p in pages] + ["404.html"]
+
+
+def html_of(site, path: str) -> str:
+    folder, _ = site
+    return (folder / path if path.endswith(".html") else folder / path / "index.html").read_text()
+
+
+def chart_pages(site) -> list[str]:
+    return [p for p in all_pages(site) if 'class="report-chart"' in html_of(site, p)]
+
+
+def open_page(browser, url: str, width: int = 1280, **options) -> tuple[Page, list[str], list[str]]:
+    """A fresh page at `url`; returns it with the console errors and outside requests seen."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, **options)
+    page = context.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+    origin = url.split("/", 3)[:3]
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.split("/", 3)[:3] == origin or r.url.startswith("data:")
+            else outside.append(r.url)
+        ),
+    )
+    page.goto(url, wait_until="networkidle")
+    return page, errors, outside
+
+
+def wait_for_charts(page: Page) -> None:
+    """Every chart the reader can see is drawn (one in a closed tab is drawn when it opens)."""
+    page.wait_for_function(
+        """Array.from(document.querySelectorAll('figure.report-chart'))
+             .filter(f => f.querySelector('.chart-live').clientWidth > 0)
+             .every(f => f.classList.contains('chart-drawn'))""",
+        timeout=15000,
+    )
+
+
+def mark_count(page: Page, figure: int = 0) -> int:
+    return (
+        page.locator("figure.report-chart")
+        .nth(figure)
+        .locator(
+            ".chart-live svg.marks g[class*='mark-'] path, .chart-live svg.marks g[class*='mark-'] line"
+        )
+        .count()
+    )
+
+
+def test_every_page_loads_without_errors_or_requests_outside_the_site(site, server, browser):
+    for path in all_pages(site):
+        page, errors, outside = open_page(browser, server + path)
+        expected_errors = (
+            ["404"] if path == "404.html" else []
+        )  # the 404 page is served with a 200 here
+        assert [e for e in errors if not any(x in e for x in expected_errors)] == [], path
+        assert outside == [], path
+        page.context.close()
+
+
+def test_pages_without_charts_do_not_load_the_chart_bundle(site, server, browser):
+    charted = set(chart_pages(site))
+    for path in all_pages(site):
+        page, _, _ = open_page(browser, server + path)
+        loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+        uses_bundle = any(name.endswith("vega-bundle.js") for name in loaded)
+        assert uses_bundle == (path in charted), path
+        page.context.close()
+
+
+def test_every_chart_draws_with_marks(site, server, browser):
+    pages = chart_pages(site)
+    assert pages, "no page has a chart"
+    for path in pages:
+        page, errors, _ = open_page(browser, server + path)
+        wait_for_charts(page)
+        for n in range(page.locator("figure.report-chart").count()):
+            if page.locator("figure.report-chart").nth(n).is_visible():
+                assert mark_count(page, n) > 0, (path, n)
+        assert errors == [], path
+        page.context.close()
+
+
+def test_the_palette_toggle_rethemes_the_charts_without_a_reload(server, browser):
+    page, _, _ = open_page(browser, server + "trade/")
+    wait_for_charts(page)
+    figure = page.locator("figure.report-chart").first
+    assert figure.get_attribute("data-drawn-theme") == "light"
+    page.evaluate("window.__same_document = true")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(
+        "document.querySelector('figure.report-chart').dataset.drawnTheme === 'dark'"
+    )
+    page.wait_for_timeout(300)
+    text_fill = page.locator(".chart-live svg text").first.evaluate("t => getComputedStyle(t).fill")
+    assert text_fill not in ("rgb(0, 0, 0)", "#000000"), text_fill
+    assert page.evaluate("window.__same_document") is True
+    page.context.close()
+
+
+def test_instant_navigation_between_chart_pages_keeps_charts_drawn(server, browser):
+    page, errors, _ = open_page(browser, server + "trade/")
+    wait_for_charts(page)
+    page.evaluate("window.__same_document = true")
+    for tab, title in (("Timeline", "Timeline"), ("Overview", "Overview"), ("Trade", "Trade")):
+        page.locator(f"a.md-tabs__link:has-text('{tab}')").click()
+        # The address changes at the click; the title only once the new page is in place.
+        page.wait_for_function(f"document.title.startsWith({title!r})")
+        wait_for_charts(page)
+        assert mark_count(page) > 0, tab
+    assert page.evaluate("window.__same_document") is True, "navigation reloaded the page"
+    assert errors == []
+    page.context.close()
+
+
+def test_a_chart_in_a_hidden_tab_draws_when_the_tab_opens(server, browser):
+    page, _, _ = open_page(browser, server)
+    wait_for_charts(page)
+    tabs = page.locator(".tabbed-labels label")
+    assert tabs.count() >= 2, "the home page shows its charts in content tabs"
+    tabs.nth(1).click()
+    page.wait_for_timeout(500)
+    visible = page.locator(".tabbed-block").nth(1).locator("figure.report-chart")
+    width = visible.locator(".chart-live svg.marks").evaluate(
+        "svg => svg.getBoundingClientRect().width"
+    )
+    assert width > 200
+    page.context.close()
+
+
+def test_no_page_scrolls_sideways_at_360_pixels(site, server, browser):
+    for path in all_pages(site):
+        page, _, _ = open_page(browser, server + path, width=360)
+        if path in chart_pages(site):
+            wait_for_charts(page)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (path, overflow)
+        page.context.close()
+
+
+def test_without_javascript_the_static_chart_and_its_table_are_there(site, server, browser):
+    for path in chart_pages(site):
+        page, _, _ = open_page(browser, server + path, java_script_enabled=False)
+        images = page.locator("figure.report-chart img.chart-static")
+        assert images.count() == page.locator("figure.report-chart").count()
+        for n in range(images.count()):
+            assert images.nth(n).evaluate("img => img.complete && img.naturalWidth > 0"), (path, n)
+            assert images.nth(n).get_attribute("alt"), (path, n)
+        assert page.locator("details.chart-data table tbody tr").count() > 0, path
+        page.context.close()
+
+
+def test_axe_finds_no_serious_or_critical_violation(site, server, browser):
+    axe = Axe()
+    for path in all_pages(site):
+        page, _, _ = open_page(browser, server + path)
+        if path in chart_pages(site):
+            wait_for_charts(page)
+        results = axe.run(page)
+        serious = [
+            (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], (path, serious)
+        page.context.close()
+
+
+def test_screenshots_of_the_key_pages(server, browser):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 360):
+        for path in KEY_PAGES:
+            page, _, _ = open_page(browser, server + path, width=width)
+            wait_for_charts(page)
+            name = (path.strip("/") or "home").replace("/", "-")
+            target = ARTIFACTS / f"{name}-{width}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000
+            page.context.close()
