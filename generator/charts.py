@@ -110,7 +110,12 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
     years = [int(r["year"]) for r in rows]
     domain = [str(y) for y in range(min(years), max(years) + 1)]
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("year:O", title=None, scale=alt.Scale(domain=domain), axis=alt.Axis(labelAngle=0)),
+        x=alt.X(
+            "year:O",
+            title=None,
+            scale=alt.Scale(domain=domain, paddingInner=0.25),
+            axis=alt.Axis(labelAngle=0, labelOverlap="greedy"),
+        ),
         y=alt.Y("value:Q", title="USD million"),
         tooltip=[
             alt.Tooltip("period:N", title="Period"),
@@ -128,7 +133,7 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
         base.transform_filter(
             alt.FieldOneOfPredicate("kind", [KIND_LABELS["reported"], KIND_LABELS["implied"]])
         )
-        .mark_bar(size=28)
+        .mark_bar()
         .encode(color=color)
     )
     partial = (
@@ -138,7 +143,7 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
     )
     partial_labels = (
         base.transform_filter(alt.datum.kind == KIND_LABELS["partial"])
-        .mark_text(dx=10, align="left", fontSize=11)
+        .mark_text(dy=-12, align="center", fontSize=10)
         .encode(text="period:N")
     )
     layers = [full_years, partial, partial_labels]
@@ -160,7 +165,7 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
             .encode(y="goal:Q", text="text:N")
         )
         layers += [path, rule, rule_label]
-    title = "Trade turnover between Kazakhstan and Turkmenistan, USD million"
+    title = "Trade turnover, USD million"
     chart = alt.layer(*layers).properties(width=560, height=300, title=title)
     sources = tuple(dict.fromkeys(c.source for f in data.figures for c in f.cite))
     claims_sources = tuple(c.source for check in analysis.checks for c in check.claim.cite)

@@ -41,6 +41,12 @@ class PagePlan:
     template: str
     title: str
     data_files: tuple[str, ...]  # what the page is generated from
+    record: Any = None  # the record a per-record page shows
+
+    @property
+    def up(self) -> str:
+        """From this page back to the docs root, for links: '' or '../'."""
+        return "../" * self.path.count("/")
 
 
 PAGES = [
@@ -71,8 +77,9 @@ class Output:
 class Citations:
     """Numbered footnotes for one page; the same passage cited twice keeps one number."""
 
-    def __init__(self, data: Dataset):
+    def __init__(self, data: Dataset, up: str = ""):
         self.data = data
+        self.up = up
         self.numbers: dict[tuple[str, str], int] = {}
 
     def __call__(self, cites: list[model.Cite]) -> str:
@@ -87,7 +94,7 @@ class Citations:
         lines = []
         for (source_id, passage), n in self.numbers.items():
             source = self.data.get(source_id)
-            link = f"[{source_label(source)}](sources.md#{source.id})"
+            link = f"[{source_label(source)}]({self.up}sources.md#{source.id})"
             if isinstance(source, model.SeedSource):
                 lines.append(f"[^{n}]: {link}: “{_inline(passage)}”")
             else:
@@ -146,8 +153,8 @@ def render_pages(
     )
     env.filters.update(money=money, shown=shown, amount=amount, inline=_inline)
     outputs = []
-    for plan in PAGES:
-        cite = Citations(data)
+    for plan in [*PAGES, *event_pages(data)]:
+        cite = Citations(data, plan.up)
         context = _context(data, analysis, charts, cite, plan)
         body = env.get_template(plan.template).render(**context).rstrip() + "\n"
         notes = cite.footnotes()
@@ -166,7 +173,8 @@ def _context(
         "cite": cite,
         "page": plan,
         "marker": f"<!-- {MARKER} from {files}: edit those files, not this page -->",
-        "link": lambda record_id, text=None: link(data, record_id, text),
+        "link": lambda record_id, text=None: link(data, record_id, text, plan.up),
+        "event_tags": lambda event: event_tags(data, event),
         "source_label": source_label,
         "timeline": _timeline(data),
         "supported_by": lambda source_id: _supported_by(data, source_id),
@@ -178,9 +186,22 @@ def _context(
     }
 
 
-def link(data: Dataset, record_id: str, text: str | None = None) -> str:
+def event_pages(data: Dataset) -> list[PagePlan]:
+    """A page per event, so each carries its own tags (kind, people, places) for the tags index."""
+    return [
+        PagePlan(f"events/{e.id}.md", "event.md.j2", e.title, ("events",), record=e)
+        for e in data.events
+    ]
+
+
+def event_tags(data: Dataset, event: Any) -> list[str]:
+    names = [data.get(i).name for i in (*event.people, *event.places)]
+    return [f"kind: {event.kind}", *names]
+
+
+def link(data: Dataset, record_id: str, text: str | None = None, up: str = "") -> str:
     record = data.get(record_id)
-    page = HOME_OF[data.origin[record_id].rsplit("/", 1)[-1]]
+    page = up + HOME_OF[data.origin[record_id].rsplit("/", 1)[-1]]
     label = text or getattr(record, "name", None) or getattr(record, "title", None) or record_id
     return f"[{label}]({page}#{record_id})"
 

@@ -16,8 +16,9 @@ from .errors import DataError, Location, Problem
 from .pages import MARKER, Output
 from .paths import Project
 
-MARKER_WINDOW = 400  # the marker sits near the top of every generated file
+MARKER_WINDOW = 2048  # the marker sits near the top (after any front matter) of each marked file
 MANIFEST = "docs/.generated-files"  # MkDocs skips dot-files, so it is not published
+UNMARKABLE = (".csv",)  # formats where the manifest alone vouches for a file
 
 
 @dataclass
@@ -53,7 +54,7 @@ def existing_generated(project: Project) -> set[str]:
     manifest = project.root / MANIFEST
     if manifest.exists():
         listed = manifest.read_text("utf-8").splitlines()[1:]
-        found.update(rel for rel in listed if (project.root / rel).is_file())
+        found.update(rel for rel in listed if rel.endswith(UNMARKABLE) and (project.root / rel).is_file())
     return found
 
 

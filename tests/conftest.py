@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+PROJECT_FOLDERS = ("data", "seeds", "docs", "schema", "overrides")
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A project laid out like the repository: data, seeds, docs (with generated pages), mkdocs.yml."""
     root = tmp_path / "project"
-    for name in ("data", "seeds", "docs", "schema"):
+    for name in PROJECT_FOLDERS:
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "generator").mkdir()

@@ -60,7 +60,11 @@
       var spec = JSON.parse(JSON.stringify(original));
       spec.width = "container";
       spec.autosize = { type: "fit-x", contains: "padding" };
-      if (dark()) spec.background = null;
+      if (dark()) {
+        spec.background = null;
+        // Text marks without a colour of their own would stay black on the dark background.
+        spec.config = Object.assign({}, spec.config, { text: { color: "#e3e3e3" } });
+      }
       var options = {
         renderer: "svg",
         theme: dark() ? "dark" : undefined,

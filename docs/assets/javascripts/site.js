@@ -7,4 +7,16 @@
   }
   if (window.document$) window.document$.subscribe(label);
   else document.addEventListener("DOMContentLoaded", label);
+
+  // Print the data behind each chart: open the collapsed tables, and close them again after.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details.chart-data"), function (d) {
+      return !d.open;
+    });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+  });
 })();
