@@ -14,16 +14,23 @@ from dataclasses import dataclass
 import altair as alt
 import vl_convert
 
-from .derive import Analysis, TargetProgress, calendar_years, millions, number
+from .derive import BOUNDS, Analysis, TargetProgress, millions, number
 from .validate import Dataset
 
 KIND_LABELS = {
     "reported": "Full year, reported",
+    "bound": "Full year, 'more than' (a floor)",
     "implied": "Full year, implied by a claim",
     "partial": "Part of a year, reported",
     "path": "Path to the target",
 }
-COLORS = {"reported": "#1f6fb2", "implied": "#9dc3e6", "partial": "#d9822b", "path": "#6b6b6b"}
+COLORS = {
+    "reported": "#1f6fb2",
+    "bound": "#5b8db8",
+    "implied": "#9dc3e6",
+    "partial": "#d9822b",
+    "path": "#6b6b6b",
+}
 
 
 @dataclass(frozen=True)
@@ -79,11 +86,16 @@ def turnover_rows(data: Dataset, analysis: Analysis) -> list[dict]:
     for f in sorted(data.figures, key=lambda f: (f.period.start, f.period.end)):
         if f.indicator != "trade-turnover":
             continue
-        kind = "reported" if f.period.is_calendar_year else "partial"
+        if not f.period.is_calendar_year:
+            kind = "partial"
+        else:
+            kind = "bound" if f.qualifier in BOUNDS else "reported"
         rows.append(
             _row(f.period.year, f.period.label(), millions(f), kind, f.id, f.cite[0].source)
         )
     for d in analysis.implied:
+        if not d.period.is_calendar_year:
+            continue  # a part-year value a claim implies is in the tables, never drawn as a year
         rows.append(_row(d.period.year, d.period.label(), d.value, "implied", d.id, d.formula))
     for target in analysis.targets:
         for year, value in target.path:
@@ -131,7 +143,9 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
     )
     full_years = (
         base.transform_filter(
-            alt.FieldOneOfPredicate("kind", [KIND_LABELS["reported"], KIND_LABELS["implied"]])
+            alt.FieldOneOfPredicate(
+                "kind", [KIND_LABELS["reported"], KIND_LABELS["bound"], KIND_LABELS["implied"]]
+            )
         )
         .mark_bar()
         .encode(color=color)
@@ -182,7 +196,7 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
             ("kind", "Kind"),
             ("basis", "Basis"),
         ),
-        alt=_turnover_alt(data, analysis),
+        alt=_turnover_alt(rows, analysis),
         sources=tuple(dict.fromkeys(sources + claims_sources)),
         data_files=("data/figures.yaml", "data/claims.yaml", "data/targets.yaml"),
         spec=chart.to_dict(),
@@ -190,30 +204,32 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
     )
 
 
-def _turnover_alt(data: Dataset, analysis: Analysis) -> str:
-    years = calendar_years(data.figures)
-    reported = ", ".join(f"${number(millions(f))} million in {f.period.label()}" for f in years)
-    text = f"Bar chart of yearly trade turnover. Reported full years: {reported}."
-    if analysis.implied:
-        implied = ", ".join(
-            f"about ${number(round(d.value, 1))} million for {d.period.label()}"
-            for d in analysis.implied
+def _turnover_alt(rows: list[dict], analysis: Analysis) -> str:
+    """Alt text from the very rows the chart draws, kind by kind."""
+
+    def listed(kind: str) -> str:
+        return ", ".join(
+            f"${number(r['value'])} million in {r['period']}"
+            for r in rows
+            if r["kind"] == KIND_LABELS[kind]
         )
-        text += f" Implied by claims in the sources: {implied}."
-    partial = [f for f in data.figures if not f.period.is_calendar_year]
-    if partial:
-        text += (
-            " Parts of years, shown as diamonds: "
-            + ", ".join(f"${number(millions(f))} million in {f.period.label()}" for f in partial)
-            + "."
-        )
+
+    parts = ["Bar chart of yearly trade turnover in USD million."]
+    for kind, lead in (
+        ("reported", "Reported full years"),
+        ("bound", "Full years given only as 'more than'"),
+        ("implied", "Full years implied by claims in the sources"),
+        ("partial", "Parts of years, shown as diamonds"),
+    ):
+        if listed(kind):
+            parts.append(f"{lead}: {listed(kind)}.")
     for t in analysis.targets:
-        if t.path:
-            text += (
-                f" A dashed line shows the path to ${number(millions(t.target))} million by "
+        if t.path and t.needed_growth:
+            parts.append(
+                f"A dashed line shows the path to ${number(millions(t.target))} million by "
                 f"{t.horizon_year}, which needs {t.needed_growth.value:.1f}% growth a year."
             )
-    return text
+    return " ".join(parts)
 
 
 def events_chart(data: Dataset) -> Chart:

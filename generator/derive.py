@@ -16,13 +16,11 @@ from .validate import Dataset
 SCALE = {None: 1e-6, "thousand": 1e-3, "million": 1.0, "billion": 1e3}
 
 # How far a stated relation may be from the figures and still count as consistent.
-TOLERANCE = {
-    "change": 1.0,  # percentage points: sources round growth rates to whole numbers
-    "exact": 0.05,  # ratios: 5%
-    "about": 0.15,  # 'fourfold', 'about double'
-    "close-to": 0.15,  # 'close to': within 15%
-}
+CHANGE_POINTS = {"exact": 1.0, "about": 3.0}  # percentage points: sources round growth rates
+RATIO_SHARE = {"exact": 0.05, "about": 0.15}  # 'fourfold' is a round number
+CLOSE_TO = 0.15  # 'close to': within 15%
 ALMOST_FLOOR = 0.8  # 'almost two times' means at least 1.6 times and less than 2
+BOUNDS = ("over", "under")  # figure qualifiers that make a value a bound, not a measurement
 
 Verdict = Literal["consistent", "contradicted", "implies", "unchecked"]
 
@@ -96,8 +94,40 @@ def number(value: float) -> str:
 
 
 def calendar_years(figures: list[Figure], indicator: str = "trade-turnover") -> list[Figure]:
-    years = [f for f in figures if f.indicator == indicator and f.period.is_calendar_year]
+    """Full-year figures that are measurements: bounds ('more than $500 million') are left out."""
+    years = [
+        f
+        for f in figures
+        if f.indicator == indicator and f.period.is_calendar_year and f.qualifier not in BOUNDS
+    ]
     return sorted(years, key=lambda f: f.period.year)
+
+
+def fits(actual: float, stated: float, approx: str, points: bool) -> bool:
+    """Whether a computed change (points=True, in %) or ratio matches the stated one."""
+    if approx == "over":
+        return actual >= stated - (1.0 if points else 0.01 * stated)
+    if approx == "almost":
+        low = stated - max(2.0, 0.1 * abs(stated)) if points else ALMOST_FLOOR * stated
+        return low <= actual <= stated
+    if points:
+        return abs(actual - stated) <= max(
+            CHANGE_POINTS[approx], 0.05 * abs(stated) if approx == "about" else 0
+        )
+    return abs(actual / stated - 1) <= RATIO_SHARE[approx]
+
+
+def _bound_note(claim: Claim, subject: Figure) -> str | None:
+    notes = []
+    if claim.approx == "almost":
+        notes.append("'almost': the value is a little more than this")
+    if claim.approx == "over":
+        notes.append("'more than': the value is at most this")
+    if subject.qualifier in BOUNDS:
+        notes.append(
+            f"the figure it starts from is itself '{subject.qualifier}' {number(subject.value)}"
+        )
+    return "; ".join(notes) or None
 
 
 def _figure_for(period: Period | None, like: Figure, figures: list[Figure]) -> Figure | None:
@@ -128,12 +158,13 @@ def _check_change(claim: Claim, subject: Figure, base: Figure | None, _: list) -
             formula=f"{number(value)} ÷ (1 + {number(stated)}%)",
             inputs=(subject.id, claim.id),
             period=claim.base,
+            note=_bound_note(claim, subject),
         )
         text = f"No figure for {claim.base.label()} in the data; the claim implies ${number(round(implied, 1))} million."
         return ClaimCheck(claim, subject, None, "implies", text, derived)
     actual = (value / millions(base) - 1) * 100
     verdict: Verdict = (
-        "consistent" if abs(actual - stated) <= TOLERANCE["change"] else "contradicted"
+        "consistent" if fits(actual, stated, claim.approx, points=True) else "contradicted"
     )
     text = (
         f"From ${number(millions(base))} million ({base.period.label()}) to ${number(value)} million "
@@ -155,9 +186,7 @@ def _check_ratio(claim: Claim, subject: Figure, base: Figure | None, _: list) ->
             formula=f"{number(value)} ÷ {number(factor)}",
             inputs=(subject.id, claim.id),
             period=claim.base,
-            note=f"'almost' {number(factor)} times: a little more than this"
-            if claim.approx == "almost"
-            else None,
+            note=_bound_note(claim, subject),
         )
         text = (
             f"No figure for {claim.base.label()} in the data; the claim implies about "
@@ -165,12 +194,11 @@ def _check_ratio(claim: Claim, subject: Figure, base: Figure | None, _: list) ->
         )
         return ClaimCheck(claim, subject, None, "implies", text, derived)
     actual = value / millions(base)
-    if claim.approx == "almost":
-        fits = ALMOST_FLOOR * factor <= actual <= factor
-    else:
-        fits = abs(actual / factor - 1) <= TOLERANCE[claim.approx]
+    verdict: Verdict = (
+        "consistent" if fits(actual, factor, claim.approx, points=False) else "contradicted"
+    )
     text = f"${number(value)} million ÷ ${number(millions(base))} million ({base.period.label()}) = {actual:.2f} times; the source says {claim.approx} {number(factor)}."
-    return ClaimCheck(claim, subject, base, "consistent" if fits else "contradicted", text)
+    return ClaimCheck(claim, subject, base, verdict, text)
 
 
 def _check_close(claim: Claim, subject: Figure, base: Figure | None, _: list) -> ClaimCheck:
@@ -179,12 +207,12 @@ def _check_close(claim: Claim, subject: Figure, base: Figure | None, _: list) ->
             claim, subject, None, "unchecked", f"No figure for {claim.base.label()} in the data."
         )
     share = millions(subject) / millions(base)
-    fits = abs(share - 1) <= TOLERANCE["close-to"]
+    close = abs(share - 1) <= CLOSE_TO
     text = (
         f"${number(millions(subject))} million ({subject.period.label()}) is {share:.0%} of "
         f"${number(millions(base))} million ({base.period.label()})."
     )
-    return ClaimCheck(claim, subject, base, "consistent" if fits else "contradicted", text)
+    return ClaimCheck(claim, subject, base, "consistent" if close else "contradicted", text)
 
 
 def _check_peak(
@@ -198,12 +226,14 @@ def _check_peak(
             claim, subject, None, "unchecked", "No earlier full-year figure in the data."
         )
     highest = max(earlier, key=millions)
-    fits = millions(subject) > millions(highest)
+    highest_yet = millions(subject) > millions(highest)
     text = (
         f"The highest earlier full-year figure in the data is ${number(millions(highest))} million "
         f"({highest.period.label()}), against ${number(millions(subject))} million."
     )
-    return ClaimCheck(claim, subject, highest, "consistent" if fits else "contradicted", text)
+    return ClaimCheck(
+        claim, subject, highest, "consistent" if highest_yet else "contradicted", text
+    )
 
 
 def growth_between_years(figures: list[Figure]) -> list[Derived]:

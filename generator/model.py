@@ -285,7 +285,9 @@ class Figure(Amount):
     id: Id
     indicator: Indicator
     period: PeriodField
-    qualifier: Literal["exact", "about", "over", "under"] = "exact"
+    qualifier: Literal["exact", "about", "almost", "over", "under"] = Field(
+        "exact", description="'over' and 'under' make the value a bound, kept out of growth rates."
+    )
     note: Text | None = None
     cite: Cites
 
@@ -294,7 +296,8 @@ class Claim(Record):
     """A relational statement a source makes, which the checker weighs against the figures.
 
     change: `subject` is `percent` % above (or below) the value for `base`.
-    ratio: `subject` is `factor` times the value for `base` (`approx: almost` = a little less).
+    ratio: `subject` is `factor` times the value for `base`.
+    `approx` loosens either: about (round numbers), almost (a little less), over (at least).
     close-to: `subject` is close to the value for `base`.
     peak: `subject` is the highest value of its indicator so far.
     """
@@ -305,7 +308,10 @@ class Claim(Record):
     base: PeriodField | None = Field(None, description="The period compared with.")
     percent: float | None = None
     factor: Annotated[float, Field(gt=0)] | None = None
-    approx: Literal["exact", "almost", "about"] = "exact"
+    approx: Literal["exact", "almost", "about", "over"] = Field(
+        "exact",
+        description="How loosely the source states it: 'almost', 'about', 'more than' (over).",
+    )
     wording: Text = Field(description="The claim in the report's words.")
     interpretation: Text | None = Field(None, description="How the report reads an open wording.")
     cite: Cites

@@ -133,6 +133,27 @@ def amount(record: Any) -> str:
     return f"{number(record.value)}\u00a0{scale}{record.unit}"
 
 
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "almost": "almost ",
+    "over": "more than ",
+    "under": "less than ",
+}
+INDICATOR_NAMES = {
+    "trade-turnover": "Trade turnover",
+    "kz-exports-to-tm": "Kazakh exports to Turkmenistan (one way only)",
+    "rail-freight": "Rail freight",
+    "transport-volume": "Freight, all modes",
+    "other": "Other",
+}
+
+
+def qualified(figure: Any) -> str:
+    """A figure with the source's own hedge: 'more than $500 million', 'about $100 million'."""
+    return QUALIFIER_WORDS[figure.qualifier] + amount(figure)
+
+
 def shown(derived: Derived) -> str:
     """A derived value as the site prints it, always with its unit."""
     if derived.unit == "USD million":
@@ -151,7 +172,7 @@ def render_pages(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(money=money, shown=shown, amount=amount, inline=_inline)
+    env.filters.update(money=money, shown=shown, amount=amount, qualified=qualified, inline=_inline)
     outputs = []
     for plan in [*PAGES, *event_pages(data)]:
         cite = Citations(data, plan.up)
@@ -182,6 +203,7 @@ def _context(
             e for e in data.events if record_id in getattr(e, field)
         ],
         "checks": {c.claim.id: c for c in analysis.checks},
+        "indicator_names": INDICATOR_NAMES,
         "is_seed": lambda s: isinstance(s, model.SeedSource),
     }
 

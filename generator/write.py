@@ -54,7 +54,9 @@ def existing_generated(project: Project) -> set[str]:
     manifest = project.root / MANIFEST
     if manifest.exists():
         listed = manifest.read_text("utf-8").splitlines()[1:]
-        found.update(rel for rel in listed if rel.endswith(UNMARKABLE) and (project.root / rel).is_file())
+        found.update(
+            rel for rel in listed if rel.endswith(UNMARKABLE) and (project.root / rel).is_file()
+        )
     return found
 
 

@@ -61,7 +61,8 @@ def test_every_figure_is_on_the_trade_page_with_its_source(built):
     page = html.unescape((built / "site/trade/index.html").read_text())
     for figure in data.figures:
         row = page[page.index(f'id="{figure.id}"') :].split("</tr>")[0]
-        assert f"${figure.value:g}\u00a0million" in row, figure.id
+        shown = f"${figure.value:g}\u00a0million" if figure.currency else f"{figure.value:g}\u00a0"
+        assert shown in row, figure.id
         assert 'href="../sources/#' in row and "footnote-ref" in row, figure.id
 
 

@@ -73,4 +73,5 @@ def test_the_timeline_runs_by_year_from_1992(project):
 def test_the_dateline_is_not_given_as_the_meeting_place(project):
     timeline = outputs(project)["docs/timeline.md"]
     meeting = timeline[timeline.index("{ #informal-meeting-2025-04 }") :]
-    assert "names where the report was filed, not the place of the meeting" in meeting
+    assert "date line, Ashgabat, is where the report was filed" in meeting
+    assert "[Turkistan](places.md#turkistan)" in meeting

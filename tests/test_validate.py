@@ -65,7 +65,8 @@ def test_a_missing_field_points_at_its_record(project):
         "  cite:\n    - source: tazhibayev-2022\n      quote: in 2021",
     )
     (problem,) = problems_of(project)
-    assert problem.startswith(f"{where(path, 'id: turnover-2021')}: ")
+    record = where(path, "id: turnover-2021\n")
+    assert problem.startswith(f"{record}: ")
     assert "needs a currency or a unit" in problem
 
 
@@ -79,10 +80,10 @@ def test_an_unknown_reference_is_located_and_a_near_id_suggested(project):
 
 def test_a_duplicate_id_names_both_places(project):
     path = project / "data/figures.yaml"
-    first = where(path, "turnover-2021")
-    edit(path, "id: turnover-2023", "id: turnover-2021")
+    first = where(path, "turnover-2021\n")
+    edit(path, "id: turnover-2023\n", "id: turnover-2021\n")
     text = path.read_text()
-    second_index = text.index("id: turnover-2021", text.index("id: turnover-2021") + 1) + 4
+    second_index = text.index("id: turnover-2021\n", text.index("id: turnover-2021\n") + 1) + 4
     line = text.count("\n", 0, second_index) + 1
     duplicate = [p for p in problems_of(project) if "duplicate id" in p]
     assert duplicate == [
