@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint bench clean
+.PHONY: site test serve check lint bench weight clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/build_times.py
+
+weight: site
+	$(BIN)/python benchmarks/page_weight.py site
 
 clean:
 	rm -rf site $(VENV)

@@ -41,7 +41,9 @@ def main() -> None:
         rows = {
             "build, nothing changed": [timed(lambda: build(root)) for _ in range(RUNS)],
             "check (no writes)": [timed(lambda: build(root, write=False)) for _ in range(RUNS)],
-            "build after a data edit + revert (2 builds)": [timed(edited_build) for _ in range(RUNS)],
+            "build after a data edit + revert (2 builds)": [
+                timed(edited_build) for _ in range(RUNS)
+            ],
         }
     print(f"{'what':<46} {'median s':>9} {'min s':>7} {'max s':>7}   ({RUNS} runs)")
     for name, times in rows.items():

@@ -232,52 +232,123 @@ def _turnover_alt(rows: list[dict], analysis: Analysis) -> str:
     return " ".join(parts)
 
 
+def eras(data: Dataset) -> list[dict]:
+    """Heads of state of each country as (country, name, start, end) rows, from people's roles."""
+    rows = []
+    for person in data.people:
+        for role in person.roles:
+            if role.head_of_state and role.start:
+                rows.append(
+                    {
+                        "lane": f"President · {person.country}",
+                        "name": f"{person.name[0]}. {person.name.split()[-1]}",
+                        "full": f"{person.name}, {role.title}",
+                        "start": role.start.start.first.isoformat(),
+                        "end": role.end.start.first.isoformat() if role.end else None,
+                        "when": f"{role.start.label()} – {role.end.label() if role.end else 'in office'}",
+                    }
+                )
+    return sorted(rows, key=lambda r: (r["lane"], r["start"]))
+
+
 def events_chart(data: Dataset) -> Chart:
-    """Every event as a dot on a time line, one row per kind; a click leads to its timeline entry."""
+    """Events as dots on a time line, one row per kind, under lanes of each side's presidents.
+
+    A dashed rule marks each change of president across all rows, so every event sits inside
+    its era. A click on a dot leads to its timeline entry.
+    """
+    events = sorted(data.events, key=lambda e: e.date)
     rows = [
         {
+            "row": e.kind,
             "date": e.date.start.first.isoformat(),
             "when": e.date.label(),
-            "kind": e.kind,
             "title": e.title,
             "status": "announced" if e.status == "planned" else "happened",
             "link": f"timeline/#{e.id}",  # resolved from the site's root by charts.js
         }
-        for e in sorted(data.events, key=lambda e: e.date)
+        for e in events
     ]
-    kinds = sorted({r["kind"] for r in rows})
-    chart = (
+    first_year, last_year = events[0].date.year, events[-1].date.end.last.year
+    domain = [f"{first_year}-01-01", f"{last_year}-12-31"]
+    era_rows = [{**r, "row": r["lane"], "end": r["end"] or domain[1]} for r in eras(data)]
+    kinds = sorted({r["row"] for r in rows})
+    lanes = sorted({r["row"] for r in era_rows})
+    x = alt.X(
+        "date:T",
+        title=None,
+        scale=alt.Scale(domain=domain),
+        axis=alt.Axis(format="%Y", labelAngle=0),
+    )
+    y = alt.Y("row:N", title=None, sort=[*lanes, *kinds], axis=alt.Axis(labelLimit=160))
+    layers = []
+    if era_rows:
+        era_data = alt.Data(values=era_rows)
+        tooltip = [
+            alt.Tooltip("full:N", title="President"),
+            alt.Tooltip("when:N", title="In office"),
+        ]
+        layers += [
+            alt.Chart(era_data)
+            .mark_rule(strokeDash=[3, 3], color="#8a8a8a", opacity=0.6, clip=True)
+            .encode(x=alt.X("start:T", scale=alt.Scale(domain=domain))),
+            alt.Chart(era_data)
+            .mark_bar(clip=True, opacity=0.35, cornerRadius=2)
+            .encode(
+                x=alt.X("start:T", scale=alt.Scale(domain=domain)),
+                x2="end:T",
+                y=y,
+                color=alt.value("#8c9eb8"),
+                tooltip=tooltip,
+            ),
+            alt.Chart(era_data)
+            .transform_calculate(middle="(time(datum.start) + time(datum.end)) / 2")
+            .mark_text(fontSize=10, clip=True)
+            .encode(
+                x=alt.X("middle:T", scale=alt.Scale(domain=domain)),
+                y=y,
+                text="name:N",
+                tooltip=tooltip,
+            ),
+        ]
+    dots = (
         alt.Chart(alt.Data(values=rows))
-        .mark_point(size=90, filled=True, opacity=0.85, cursor="pointer")
+        .mark_point(size=80, filled=True, opacity=0.85, cursor="pointer")
         .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelAngle=0)),
-            y=alt.Y("kind:N", title=None, sort=kinds),
-            color=alt.Color("kind:N", legend=None, scale=alt.Scale(scheme="tableau10")),
+            x=x,
+            y=y,
+            color=alt.value(COLORS["reported"]),  # the row already names the kind
             shape=alt.Shape("status:N", title=None, legend=alt.Legend(orient="bottom")),
             href="link:N",
             tooltip=[
                 alt.Tooltip("when:N", title="When"),
                 alt.Tooltip("title:N", title="Event"),
-                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("row:N", title="Kind"),
             ],
         )
-        .properties(width=560, height=max(120, 26 * len(kinds)), title="Events by kind over time")
     )
-    first, last = rows[0], rows[-1]
-    counts = ", ".join(f"{sum(r['kind'] == k for r in rows)} {k}" for k in kinds)
+    title = "Events by kind, under each side's presidents"
+    height = max(140, 24 * (len(kinds) + len(lanes)))
+    chart = alt.layer(*layers, dots).properties(width=560, height=height, title=title)
+    counts = ", ".join(f"{sum(r['row'] == k for r in rows)} {k}" for k in kinds)
+    presidents = "; ".join(f"{r['full']} ({r['when']})" for r in era_rows)
     return Chart(
         slug="events",
-        title="Events by kind over time",
-        caption="Each dot is an event in the data; click one to go to its entry on the timeline.",
+        title=title,
+        caption=(
+            "Each dot is an event; click one to go to its entry on the timeline. The top rows show "
+            "who was president on each side; dashed lines mark each change."
+        ),
         alt=(
-            f"Dot chart of {len(rows)} events from {first['when']} to {last['when']}, one row per "
-            f"kind: {counts}. The latest is {last['title']} ({last['when']})."
+            f"Dot chart of {len(rows)} events from {rows[0]['when']} to {rows[-1]['when']}, one row "
+            f"per kind: {counts}. The latest is {rows[-1]['title']} ({rows[-1]['when']}). "
+            f"Presidents shown as bands: {presidents}."
         ),
         sources=tuple(dict.fromkeys(c.source for e in data.events for c in e.cite)),
-        data_files=("data/events.yaml",),
+        data_files=("data/events.yaml", "data/people.yaml"),
         spec=chart.to_dict(),
         rows=tuple(rows),
-        columns=(("when", "When"), ("kind", "Kind"), ("title", "Event"), ("status", "Status")),
+        columns=(("when", "When"), ("row", "Kind"), ("title", "Event"), ("status", "Status")),
     )
 
 

@@ -204,6 +204,7 @@ def _context(
         ],
         "checks": {c.claim.id: c for c in analysis.checks},
         "indicator_names": INDICATOR_NAMES,
+        "heads_of_state": _heads_of_state(data),
         "is_seed": lambda s: isinstance(s, model.SeedSource),
     }
 
@@ -251,3 +252,9 @@ def _supported_by(data: Dataset, source_id: str) -> list[tuple[Any, list[model.C
             if cites:
                 found.append((record, cites))
     return found
+
+
+def _heads_of_state(data: Dataset) -> list[tuple[Any, Any]]:
+    """(person, role) for every head-of-state role, by country, then start."""
+    found = [(p, r) for p in data.people for r in p.roles if r.head_of_state and r.start]
+    return sorted(found, key=lambda pr: (pr[0].country, pr[1].start))

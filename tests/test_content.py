@@ -89,3 +89,64 @@ def test_each_data_file_names_its_schema_for_editors():
             first
             == f"# yaml-language-server: $schema=../schema/{name.removesuffix('.yaml')}.schema.json"
         )
+
+
+def test_every_external_source_has_an_address_a_title_and_a_publisher():
+    data = build(REPO, write=False).data
+    for source in data.sources:
+        if isinstance(source, model.ExternalSource):
+            assert source.url.startswith(("http://", "https://")), source.id
+            assert source.title.strip() and source.publisher.strip(), source.id
+
+
+def test_no_two_events_tell_the_same_story_unmerged():
+    """Overlapping dates, same kind, shared people or places and like titles: one event twice."""
+    import difflib
+
+    events = build(REPO, write=False).data.events
+    for i, a in enumerate(events):
+        for b in events[i + 1 :]:
+            overlap = a.date.start.first <= b.date.end.last and b.date.start.first <= a.date.end.last
+            shared = set(a.people) & set(b.people) or set(a.places) & set(b.places)
+            alike = difflib.SequenceMatcher(None, a.title.lower(), b.title.lower()).ratio() > 0.6
+            assert not (overlap and a.kind == b.kind and shared and alike), (a.id, b.id)
+
+
+def test_every_trade_value_drawn_is_reported_or_derived_with_a_formula():
+    result = build(REPO, write=False)
+    spec = json.loads(
+        next(o.content for o in result.outputs if o.path == "docs/charts/trade-turnover.vl.json")
+    )
+    figures = {f.id: f for f in result.data.figures}
+    derived = {d.id: d for d in result.analysis.all_derived}
+    targets = {t.id for t in result.data.targets}
+    rows = [r for r in _inline_rows(spec) if "record" in r]
+    assert rows
+    for row in rows:
+        if row["record"] in figures:
+            figure = figures[row["record"]]
+            assert figure.cite and round(figure.value, 1) == row["value"], row
+        elif row["record"] in derived:
+            assert derived[row["record"]].formula, row
+        else:
+            assert row["record"] in targets and row["kind"] == "Path to the target", row
+
+
+def test_every_dossier_page_is_a_source():
+    dossier = REPO.parent / "shared/research/public_facts.yaml"
+    if not dossier.exists():
+        pytest.skip("the research dossier is not beside this clone")
+    facts = YAML(typ="safe").load(dossier.read_text())
+    urls = {s.url for s in build(REPO, write=False).data.sources if isinstance(s, model.ExternalSource)}
+    missing = sorted({f["source_url"] for f in facts} - urls)
+    assert missing == []
+
+
+def _inline_rows(spec) -> list[dict]:
+    """Every row of inline data anywhere in a Vega-Lite spec (each layer carries its own)."""
+    if isinstance(spec, dict):
+        values = spec.get("values") if isinstance(spec.get("values"), list) else []
+        return values + [r for v in spec.values() for r in _inline_rows(v)]
+    if isinstance(spec, list):
+        return [r for v in spec for r in _inline_rows(v)]
+    return []
