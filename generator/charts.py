@@ -74,6 +74,8 @@ class Chart:
 
 def build_charts(data: Dataset, analysis: Analysis) -> list[Chart]:
     charts = [trade_turnover_chart(data, analysis), events_chart(data)]
+    if any(i.history for i in data.initiatives):
+        charts.append(projects_chart(data))
     progress = [t for t in analysis.targets if t.share]
     if progress:
         charts.append(target_chart(progress[0]))
@@ -401,4 +403,94 @@ def target_chart(progress: TargetProgress) -> Chart:
         spec=chart.to_dict(),
         rows=tuple(rows),
         columns=(("part", "Part"), ("value", "USD million")),
+    )
+
+
+# Status by phase: greys for talk, blues for agreement, orange for building, greens for use.
+STATUS_COLORS = {
+    "proposed": "#bdbdbd",
+    "planned": "#969696",
+    "in-prospect": "#d9d9d9",
+    "supported": "#c6dbef",
+    "agreed": "#6baed6",
+    "ratified": "#2171b5",
+    "under-construction": "#fd8d3c",
+    "opened": "#74c476",
+    "in-operation": "#238b45",
+}
+
+
+def projects_chart(data: Dataset) -> Chart:
+    """Each project's status over time: a segment from each reported status to the next."""
+    latest = max(e.date.end.last for e in data.events)
+    rows = []
+    for item in (i for i in data.initiatives if i.history):
+        history = sorted(item.history, key=lambda h: h.date)
+        for step, after in zip(history, [*history[1:], None], strict=True):
+            rows.append(
+                {
+                    "project": item.name,
+                    "status": step.status.replace("-", " "),
+                    "start": step.date.start.first.isoformat(),
+                    "end": (after.date.start.first if after else latest).isoformat(),
+                    "when": step.date.label(),
+                    "note": step.note,
+                }
+            )
+    used = {r["status"] for r in rows}
+    palette = {
+        s.replace("-", " "): color
+        for s, color in STATUS_COLORS.items()
+        if s.replace("-", " ") in used
+    }
+    projects = [i.name for i in data.initiatives if i.history]
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar(cornerRadius=2, height=14)
+        .encode(
+            x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", labelAngle=0)),
+            x2="end:T",
+            y=alt.Y("project:N", title=None, sort=projects, axis=alt.Axis(labelLimit=200)),
+            color=alt.Color(
+                "status:N",
+                title="Status reported",
+                sort=list(palette),
+                scale=alt.Scale(domain=list(palette), range=list(palette.values())),
+                legend=alt.Legend(orient="bottom", columns=3),
+            ),
+            tooltip=[
+                alt.Tooltip("project:N", title="Project"),
+                alt.Tooltip("status:N", title="Status"),
+                alt.Tooltip("when:N", title="Reported"),
+                alt.Tooltip("note:N", title="What the source says"),
+            ],
+        )
+        .properties(
+            width=560, height=22 * len(projects), title="Projects: status as reported over time"
+        )
+    )
+    now = "; ".join(
+        f"{name}: {next(r['status'] for r in reversed(rows) if r['project'] == name)}"
+        for name in projects
+    )
+    return Chart(
+        slug="projects",
+        title="Projects: status as reported over time",
+        caption=(
+            "Each bar runs from a reported status to the next report: greys for talk, blues for "
+            "agreement, orange for construction, greens for operation."
+        ),
+        alt=f"Timeline bars for {len(projects)} projects and initiatives. Latest status reported: {now}.",
+        sources=tuple(
+            dict.fromkeys(c.source for i in data.initiatives for h in i.history for c in h.cite)
+        ),
+        data_files=("data/initiatives.yaml",),
+        spec=chart.to_dict(),
+        rows=tuple(rows),
+        columns=(
+            ("project", "Project"),
+            ("when", "Reported"),
+            ("status", "Status"),
+            ("note", "What the source says"),
+        ),
     )

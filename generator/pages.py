@@ -26,7 +26,7 @@ HOME_OF = {
     "places.yaml": "places.md",
     "organisations.yaml": "topics.md",
     "areas.yaml": "topics.md",
-    "initiatives.yaml": "topics.md",
+    "initiatives.yaml": "projects.md",
     "events.yaml": "timeline.md",
     "figures.yaml": "trade.md",
     "claims.yaml": "claims.md",
@@ -57,6 +57,7 @@ PAGES = [
     PagePlan("claims.md", "claims.md.j2", "Claims check", ("claims", "figures")),
     PagePlan("people.md", "people.md.j2", "People", ("people", "events")),
     PagePlan("places.md", "places.md.j2", "Places", ("places", "events", "sources")),
+    PagePlan("projects.md", "projects.md.j2", "Projects", ("initiatives", "events")),
     PagePlan(
         "topics.md",
         "topics.md.j2",

@@ -106,7 +106,9 @@ def test_no_two_events_tell_the_same_story_unmerged():
     events = build(REPO, write=False).data.events
     for i, a in enumerate(events):
         for b in events[i + 1 :]:
-            overlap = a.date.start.first <= b.date.end.last and b.date.start.first <= a.date.end.last
+            overlap = (
+                a.date.start.first <= b.date.end.last and b.date.start.first <= a.date.end.last
+            )
             shared = set(a.people) & set(b.people) or set(a.places) & set(b.places)
             alike = difflib.SequenceMatcher(None, a.title.lower(), b.title.lower()).ratio() > 0.6
             assert not (overlap and a.kind == b.kind and shared and alike), (a.id, b.id)
@@ -137,7 +139,9 @@ def test_every_dossier_page_is_a_source():
     if not dossier.exists():
         pytest.skip("the research dossier is not beside this clone")
     facts = YAML(typ="safe").load(dossier.read_text())
-    urls = {s.url for s in build(REPO, write=False).data.sources if isinstance(s, model.ExternalSource)}
+    urls = {
+        s.url for s in build(REPO, write=False).data.sources if isinstance(s, model.ExternalSource)
+    }
     missing = sorted({f["source_url"] for f in facts} - urls)
     assert missing == []
 
