@@ -48,7 +48,8 @@ class Chart:
     def json(self, marker: str) -> str:
         # The marker goes first, where it is looked for; the description is the SVG's aria-label.
         spec = {"usermeta": {"generated": marker}, "description": self.alt, **self.spec}
-        return json.dumps(spec, indent=2, ensure_ascii=False) + "\n"
+        # Compact: the map's outline alone would take 500 KB pretty-printed.
+        return json.dumps(spec, separators=(",", ":"), ensure_ascii=False) + "\n"
 
     def csv(self) -> str:
         columns = list(self.rows[0]) if self.rows else []
@@ -74,6 +75,8 @@ class Chart:
 
 def build_charts(data: Dataset, analysis: Analysis) -> list[Chart]:
     charts = [trade_turnover_chart(data, analysis), events_chart(data)]
+    if data.outline and any(p.coordinates for p in data.places):
+        charts.append(map_chart(data))
     if any(i.history for i in data.initiatives):
         charts.append(projects_chart(data))
     progress = [t for t in analysis.targets if t.share]
@@ -492,5 +495,97 @@ def projects_chart(data: Dataset) -> Chart:
             ("when", "Reported"),
             ("status", "Status"),
             ("note", "What the source says"),
+        ),
+    )
+
+
+def map_chart(data: Dataset) -> Chart:
+    """The places with coordinates on an outline of the region, sized by how many events they saw."""
+    counts = {p.id: 0 for p in data.places}
+    for event in data.events:
+        for place in event.places:
+            counts[place] += 1
+    rows = [
+        {
+            "name": p.name,
+            "country": p.country or "",
+            "lat": p.coordinates.lat,
+            "lon": p.coordinates.lon,
+            "events": counts[p.id],
+            "link": f"places/#{p.id}",
+        }
+        for p in data.places
+        if p.coordinates
+    ]
+    countries = alt.Data(values=data.outline["features"])
+    ours = ["Kazakhstan", "Turkmenistan"]
+    land = (
+        alt.Chart(countries)
+        .mark_geoshape(stroke="#ffffff", strokeWidth=0.7)
+        .encode(
+            color=alt.condition(
+                alt.FieldOneOfPredicate("properties.name", ours),
+                alt.value("#c9d8ea"),
+                alt.value("#ececec"),
+            ),
+            tooltip=alt.Tooltip("properties.name:N", title="Country"),
+        )
+    )
+    points = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_circle(
+            color="#b3261e", opacity=0.85, stroke="#ffffff", strokeWidth=1, cursor="pointer"
+        )
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            size=alt.Size(
+                "events:Q",
+                title="Events there",
+                scale=alt.Scale(range=[30, 500]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            href="link:N",
+            tooltip=[
+                alt.Tooltip("name:N", title="Place"),
+                alt.Tooltip("events:Q", title="Events there"),
+            ],
+        )
+    )
+    labels = (
+        alt.Chart(alt.Data(values=rows))
+        .transform_filter("datum.events >= 2")
+        .mark_text(align="left", dx=7, dy=-5, fontSize=10, color="#333333")
+        .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+    )
+    title = "Where things happened"
+    chart = (
+        alt.layer(land, points, labels)
+        .project(type="mercator")
+        .properties(width=560, height=420, title=title)
+    )
+    busiest = sorted(rows, key=lambda r: -r["events"])[:5]
+    return Chart(
+        slug="map",
+        title=title,
+        caption=(
+            "Kazakhstan and Turkmenistan in blue; each dot is a place in the data with coordinates, "
+            "sized by the number of events there. Outline: Natural Earth (world-atlas); places: GeoNames."
+        ),
+        alt=(
+            f"Map of the Caspian region with {len(rows)} places. The most events took place in "
+            + ", ".join(f"{r['name']} ({r['events']})" for r in busiest)
+            + "."
+        ),
+        sources=("geonames",),
+        data_files=("data/places.yaml", "data/events.yaml", "data/geo/countries.geo.json"),
+        spec=chart.to_dict(),
+        rows=tuple(rows),
+        columns=(
+            ("name", "Place"),
+            ("country", "Country"),
+            ("lat", "Latitude"),
+            ("lon", "Longitude"),
+            ("events", "Events"),
         ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,7 @@ class SeedText:
 class Loaded:
     files: dict[str, DataFile]  # by file name, "events.yaml"
     seeds: dict[str, SeedText]  # by path, "seeds/….txt"
+    outline: dict | None = None  # GeoJSON of the countries, for the map
 
 
 def load(project: Project) -> Loaded:
@@ -60,9 +62,22 @@ def load(project: Project) -> Loaded:
         seed = _load_seed(project.relative(path), path.read_bytes(), problems)
         if seed is not None:
             seeds[seed.path] = seed
+    outline = _load_outline(project, problems)
     if problems:
         raise DataError(problems)
-    return Loaded(files, seeds)
+    return Loaded(files, seeds, outline)
+
+
+def _load_outline(project: Project, problems: list[Problem]) -> dict | None:
+    path = project.outline
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except json.JSONDecodeError as error:
+        where = Location(project.relative(path), error.lineno, error.colno)
+        problems.append(Problem(where, f"not valid JSON: {error.msg}"))
+        return None
 
 
 def _load_data_file(rel: str, text: str, problems: list[Problem]) -> DataFile | None:

@@ -122,8 +122,12 @@ class Person(Record):
 
 
 class Coordinates(Record):
+    """Where a place is, from a gazetteer (scripts/place_coordinates.py fills them in)."""
+
     lat: Annotated[float, Field(ge=-90, le=90)]
     lon: Annotated[float, Field(ge=-180, le=180)]
+    geonames_id: int | None = Field(None, description="The place's id in GeoNames.")
+    cite: Cites
 
 
 class Place(Record):

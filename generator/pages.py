@@ -58,6 +58,7 @@ PAGES = [
     PagePlan("people.md", "people.md.j2", "People", ("people", "events")),
     PagePlan("places.md", "places.md.j2", "Places", ("places", "events", "sources")),
     PagePlan("projects.md", "projects.md.j2", "Projects", ("initiatives", "events")),
+    PagePlan("map.md", "map.md.j2", "Map", ("places", "events")),
     PagePlan(
         "topics.md",
         "topics.md.j2",

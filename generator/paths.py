@@ -19,6 +19,11 @@ class Project:
         return self.root / "seeds"
 
     @property
+    def outline(self) -> Path:
+        """Country outlines for the map (see scripts/extract_outline.py)."""
+        return self.data / "geo" / "countries.geo.json"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 

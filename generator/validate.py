@@ -43,6 +43,7 @@ class Dataset:
     records: dict[str, list[Any]]  # by data file name, in file order
     origin: dict[str, str]  # record id -> "data/FILE.yaml"
     seeds: dict[str, SeedText]
+    outline: dict | None = None  # GeoJSON countries for the map, as loaded
 
     def __getattr__(self, name: str) -> list[Any]:
         try:
@@ -75,6 +76,7 @@ def validate(loaded: Loaded) -> Dataset:
         records={name: [r for r, _ in records] for name, records in typed.items()},
         origin={rid: loaded.files[name].path for rid, (name, _) in ids.items()},
         seeds=loaded.seeds,
+        outline=loaded.outline,
     )
 
 
