@@ -59,6 +59,10 @@
     return loadSpec(link.href).then(function (original) {
       var spec = JSON.parse(JSON.stringify(original));
       spec.width = "container";
+      if (spec.projection && original.width && original.height) {
+        // A map keeps its shape: as it narrows, it gets shorter too.
+        spec.height = Math.round(width * original.height / original.width);
+      }
       spec.autosize = { type: "fit-x", contains: "padding" };
       if (dark()) {
         spec.background = null;
