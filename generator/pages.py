@@ -59,12 +59,7 @@ PAGES = [
     PagePlan("places.md", "places.md.j2", "Places", ("places", "events", "sources")),
     PagePlan("projects.md", "projects.md.j2", "Projects", ("initiatives", "events")),
     PagePlan("map.md", "map.md.j2", "Map", ("places", "events")),
-    PagePlan(
-        "topics.md",
-        "topics.md.j2",
-        "Organisations and initiatives",
-        ("organisations", "initiatives", "areas"),
-    ),
+    PagePlan("topics.md", "topics.md.j2", "Organisations and areas", ("organisations", "areas")),
     PagePlan("disagreements.md", "disagreements.md.j2", "Where sources differ", ("disagreements",)),
     PagePlan("sources.md", "sources.md.j2", "Sources", ("sources",)),
 ]

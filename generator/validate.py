@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -54,7 +55,7 @@ class Dataset:
     def get(self, record_id: str) -> Any:
         return self._index[record_id]
 
-    @property
+    @cached_property
     def _index(self) -> dict[str, Any]:
         return {r.id: r for records in self.records.values() for r in records}
 

@@ -61,13 +61,24 @@ def test_a_missing_field_points_at_its_record(project):
     path = project / "data/figures.yaml"
     edit(
         path,
-        "  currency: USD\n  cite:\n    - source: tazhibayev-2022\n      quote: in 2021",
-        "  cite:\n    - source: tazhibayev-2022\n      quote: in 2021",
+        "id: turnover-2021\n  indicator: trade-turnover\n  period: 2021\n",
+        "id: turnover-2021\n  indicator: trade-turnover\n",
     )
     (problem,) = problems_of(project)
     record = where(path, "id: turnover-2021\n")
-    assert problem.startswith(f"{record}: ")
-    assert "needs a currency or a unit" in problem
+    assert problem == f"{record}: missing field 'period'"
+
+
+def test_a_rule_across_fields_points_at_its_record(project):
+    path = project / "data/figures.yaml"
+    edit(
+        path,
+        "period: 2021\n  value: 254.3\n  scale: million\n  currency: USD\n",
+        "period: 2021\n  value: 254.3\n  scale: million\n",
+    )
+    (problem,) = problems_of(project)
+    record = where(path, "id: turnover-2021\n")
+    assert problem.startswith(f"{record}: ") and "needs a currency or a unit" in problem
 
 
 def test_an_unknown_reference_is_located_and_a_near_id_suggested(project):
