@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 
 import altair as alt
@@ -69,8 +70,20 @@ class Chart:
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
     def svg(self, marker: str) -> str:
-        svg = vl_convert.vegalite_to_svg({"description": self.alt, **self.spec})
+        svg = stable_clip_ids(vl_convert.vegalite_to_svg({"description": self.alt, **self.spec}))
         return f"<!-- {marker} -->\n{svg}\n"
+
+
+def stable_clip_ids(svg: str) -> str:
+    """Number clip paths from 1 in each file.
+
+    vl-convert counts clip ids across every chart a process renders, so without this a chart's
+    SVG would change whenever another chart is added before it.
+    """
+    order: dict[str, str] = {}
+    for old in re.findall(r'id="(clip\d+)"', svg):
+        order.setdefault(old, f"clip{len(order) + 1}")
+    return re.sub(r"\bclip\d+\b", lambda m: order.get(m.group(0), m.group(0)), svg)
 
 
 def build_charts(data: Dataset, analysis: Analysis) -> list[Chart]:

@@ -75,3 +75,11 @@ def test_the_dateline_is_not_given_as_the_meeting_place(project):
     meeting = timeline[timeline.index("{ #informal-meeting-2025-04 }") :]
     assert "date line, Ashgabat, is where the report was filed" in meeting
     assert "[Turkistan](places.md#turkistan)" in meeting
+
+
+def test_chart_svgs_do_not_depend_on_what_was_rendered_before(project):
+    first = outputs(project)
+    second = outputs(project)  # the same process has now rendered every chart once more
+    for path in first:
+        if path.endswith(".svg"):
+            assert first[path] == second[path], path
