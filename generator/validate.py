@@ -66,10 +66,15 @@ def validate(loaded: Loaded) -> Dataset:
     for name, record_type in model.FILES.items():
         file = loaded.files.get(name)
         typed[name] = _typed_records(file, record_type, problems) if file else []
-    ids = _index_ids(loaded, problems)
+    known = Known(
+        ids=_index_ids(loaded, problems),
+        sources={source.id: source for source, _ in typed["sources.yaml"]},
+        seeds=loaded.seeds,
+    )
+    ids = known.ids
     for name, records in typed.items():
         for record, index in records:
-            _check_references(record, (index,), loaded.files[name], ids, loaded, problems)
+            _check_references(record, (index,), loaded.files[name], known, problems)
     _check_seed_sources(loaded, typed["sources.yaml"], problems)
     if problems:
         raise DataError(problems)
@@ -172,12 +177,21 @@ def _index_ids(loaded: Loaded, problems: list[Problem]) -> dict[str, tuple[str, 
     return ids
 
 
+@dataclass(frozen=True)
+class Known:
+    """What references and citations are checked against, gathered once per run."""
+
+    ids: dict[str, tuple[str, Location]]  # every id in the raw files -> (file name, where)
+    sources: dict[str, Any]  # typed source records by id
+    seeds: dict[str, SeedText]
+
+
 def _check_references(
-    value: Any, path: tuple, file: DataFile, ids: dict, loaded: Loaded, problems: list[Problem]
+    value: Any, path: tuple, file: DataFile, known: Known, problems: list[Problem]
 ) -> None:
     if isinstance(value, list):
         for i, item in enumerate(value):
-            _check_references(item, (*path, i), file, ids, loaded, problems)
+            _check_references(item, (*path, i), file, known, problems)
         return
     if not isinstance(value, BaseModel):
         return
@@ -185,13 +199,13 @@ def _check_references(
         named = getattr(value, field)
         for i, ref in enumerate(named if isinstance(named, list) else [named]):
             where = (*path, field, i) if isinstance(named, list) else (*path, field)
-            found = ids.get(ref, (None,))[0]
+            found = known.ids.get(ref, (None,))[0]
             if ref is not None and (found is None or target not in ("*", found)):
-                problems.append(_unknown_reference(ref, target, locate(file, where), ids))
+                problems.append(_unknown_reference(ref, target, locate(file, where), known.ids))
     if isinstance(value, model.Cite):
-        _check_cite(value, path, file, ids, loaded, problems)
+        _check_cite(value, path, file, known, problems)
     for field in type(value).model_fields:
-        _check_references(getattr(value, field), (*path, field), file, ids, loaded, problems)
+        _check_references(getattr(value, field), (*path, field), file, known, problems)
 
 
 def _unknown_reference(ref: str, target: str, location: Location, ids: dict) -> Problem:
@@ -203,9 +217,9 @@ def _unknown_reference(ref: str, target: str, location: Location, ids: dict) -> 
 
 
 def _check_cite(
-    cite: model.Cite, path: tuple, file: DataFile, ids: dict, loaded: Loaded, problems: list
+    cite: model.Cite, path: tuple, file: DataFile, known: Known, problems: list
 ) -> None:
-    source = _source_record(loaded, cite.source)
+    source = known.sources.get(cite.source)  # None: unknown or invalid, reported elsewhere
     if source is None:
         return
     if isinstance(source, model.ExternalSource):
@@ -220,7 +234,7 @@ def _check_cite(
             Problem(locate(file, path), f"a citation of seed article '{cite.source}' needs a quote")
         )
         return
-    seed = loaded.seeds.get(f"seeds/{source.file}")
+    seed = known.seeds.get(f"seeds/{source.file}")
     if seed and fold(cite.quote) not in fold(seed.text):
         problems.append(
             Problem(
@@ -229,17 +243,6 @@ def _check_cite(
                 _near_miss(cite.quote, seed.text),
             )
         )
-
-
-def _source_record(loaded: Loaded, source_id: str) -> Any:
-    file = loaded.files.get("sources.yaml")
-    for raw in file.records if file else []:
-        if raw.get("id") == source_id:
-            try:
-                return TypeAdapter(model.Source).validate_python(raw)
-            except ValidationError:
-                return None
-    return None
 
 
 def fold(text: str) -> str:
