@@ -8,18 +8,47 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .dates import DateField, PeriodField
+from .text import is_web_address
 
 Id = Annotated[
     str,
     Field(
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-        description="Lower-case words joined by hyphens; unique across all data files.",
+        max_length=80,  # an event's id names its page file; far below any file system's limit
+        description="Lower-case words joined by hyphens, at most 80 characters; unique across all data files.",
     ),
 ]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _printable(text: str) -> str:
+    """Control characters are invisible on the page and can stand in for markup in some tools."""
+    for offset, char in enumerate(text):
+        if char < " " and char not in "\t\n\r" or "\x7f" <= char < "\xa0":
+            raise ValueError(f"control character U+{ord(char):04X} at character {offset + 1}")
+    return text
+
+
+def _web_address(url: str) -> str:
+    if not is_web_address(url):
+        raise ValueError(
+            "not a web address: an http(s) URL with a host name, without spaces or quotes"
+        )
+    return url
+
+
+# Plain text: shown on the page exactly as written, never read as Markdown or HTML.
+Text = Annotated[str, Field(min_length=1), AfterValidator(_printable)]
+WebAddress = Annotated[
+    str,
+    AfterValidator(_web_address),
+    Field(
+        description="An http or https address, parsed as a URL.",
+        json_schema_extra={"format": "uri"},
+    ),
+]
 Country = Literal["Kazakhstan", "Turkmenistan", "other"]
 
 
@@ -71,7 +100,7 @@ class SeedSource(Record):
     file: Text = Field(description="Path of the article under seeds/.")
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     relies_on: list[Reliance] = []
-    also_at: list[Text] = Field([], description="Addresses where the same text is published.")
+    also_at: list[WebAddress] = Field([], description="Addresses where the same text is published.")
     summary: Text
 
     @model_validator(mode="after")
@@ -87,7 +116,7 @@ class ExternalSource(Record):
     kind: Literal["external"]
     id: Id
     label: Text | None = Field(None, description="Short name for citations, e.g. 'Astana Times'.")
-    url: Annotated[str, Field(pattern=r"^https?://")]
+    url: WebAddress
     title: Text
     title_note: Text | None = None
     publisher: Text

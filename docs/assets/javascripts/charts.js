@@ -74,7 +74,10 @@
         theme: dark() ? "dark" : undefined,
         actions: { export: true, source: false, compiled: false, editor: false },
         downloadFileName: link.getAttribute("href").split("/").pop().replace(".vl.json", ""),
-        loader: { target: "_self", baseURL: siteRoot() } // chart links are relative to the root
+        loader: { target: "_self", baseURL: siteRoot() }, // chart links are relative to the root
+        // The pages' Content-Security-Policy forbids eval: with `ast`, vega-embed interprets
+        // Vega's expressions (with the interpreter it carries) instead of compiling them.
+        ast: true
       };
       if (figure._view) figure._view.finalize();
       return window.vegaEmbed(live, spec, options).then(function (result) {

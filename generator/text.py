@@ -1,0 +1,128 @@
+"""How text from the data reaches a page: always as text, never as Markdown, HTML or YAML.
+
+Pages are Markdown, built from templates. A value from the data is escaped for Markdown and HTML
+at the one place it meets the page (Jinja's `finalize`, or `Markdown.format` in Python code);
+what the generator builds itself (links, footnote marks) is `Markdown`, which is trusted and
+passes unescaped. Losing that mark over-escapes (visible, and caught by the tests); it never
+lets data through as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape as html_escape
+from io import StringIO
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+from ruamel.yaml import YAML
+
+# Characters that are Markdown syntax anywhere in a line, for Python-Markdown and the page's
+# extensions (attr_list braces, footnote brackets, table pipes), escaped with a backslash.
+_BACKSLASHED = "\\`*_{}[]#!"
+# Characters that are HTML or split table cells: escaped as character references.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_TABLE = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_ENTITIES})
+# At the start of a line, these begin a list, a rule, a fenced block or a collapsible block:
+# "- ", "+ ", "1. ", "---", "~~~", "???" (quotes, headings and admonitions are escaped above).
+_LINE_START = re.compile(r"^(\s*)(\d+[.)]|[-+=~?:])(?=\s|$|[-+=~?:])")
+# Line breaks and spacing fold to one space; a no-break space is content and stays.
+_WHITESPACE = re.compile(r"[ \t\n\v\f\r\x85\u2028\u2029]+")
+
+
+def escape_text(value: Any) -> str:
+    """Data text as Markdown that renders exactly that text, on one line.
+
+    Runs of whitespace fold to one space (as HTML would show them), so text can never start a
+    new block: no list, heading, table row or code block can come out of it.
+    """
+    text = _WHITESPACE.sub(" ", str(value)).translate(_TABLE)
+    return _LINE_START.sub(lambda m: m.group(1) + _character_references(m.group(2)), text)
+
+
+def _character_references(text: str) -> str:
+    return "".join(c if c.isdigit() else f"&#{ord(c)};" for c in text)
+
+
+class Markdown(Markup):
+    """Markdown the generator built itself; anything combined with it is escaped as text.
+
+    `Markdown("[{}]({})").format(label, href)`, `+` and `join` escape every value that is not
+    already Markdown (markupsafe's machinery, with Markdown's escaping instead of HTML's).
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any) -> Markdown:
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        return cls(escape_text(s))
+
+
+def finalize(value: Any) -> Markup:
+    """Jinja's last step for every `{{ … }}`: data becomes text, built Markdown stays."""
+    return Markdown.escape(value)
+
+
+def code(value: str) -> Markdown:
+    """Text shown as code: a backtick fence longer than any run of backticks inside it."""
+    text = _WHITESPACE.sub(" ", value)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markdown(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def href(url: str) -> str:
+    """An address for a link's target: characters that Markdown or HTML could read percent-encoded.
+
+    The address was checked as a URL on validation (model.WebAddress); this only makes sure that
+    what reaches the page is the same address, whatever characters it holds.
+    """
+    return quote(url, safe="/:?#=&%@+,;~!$'.-_")
+
+
+def address(url: str) -> Markdown:
+    """A link to an outside address, showing the address itself."""
+    return Markdown("[{}]({})").format(url, Markdown(href(url)))
+
+
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) URL with a host name, as a URL parser reads it, not a prefix match."""
+    if _WHITESPACE.search(url) or any(ord(c) < 32 or c in '"<>\\^`{|}' for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises on a bad port
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    labels = host.split(".")
+    return (
+        parts.scheme in ("http", "https")
+        and len(labels) >= 2
+        and all(_HOST_LABEL.fullmatch(label) for label in labels)
+        and (port is None or 0 < port < 65536)
+        and not parts.username
+        and not parts.password
+    )
+
+
+_HOST_LABEL = re.compile(r"(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?", re.UNICODE)
+
+
+def html_text(value: str) -> str:
+    """Text for a place the theme inserts as HTML without escaping (a page's title, its tags)."""
+    return html_escape(_WHITESPACE.sub(" ", value).strip(), quote=False)
+
+
+def front_matter(fields: dict[str, Any]) -> str:
+    """A page's YAML front matter, written by a YAML writer (never by string formatting)."""
+    yaml = YAML(typ="rt")  # keeps the fields in the order given
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    yaml.width = 4096  # one line per value: no folding for the page's readers to trip over
+    out = StringIO()
+    yaml.dump(fields, out)
+    return f"---\n{out.getvalue()}---\n"
