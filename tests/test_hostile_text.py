@@ -151,8 +151,11 @@ def test_hostile_text_reaches_the_browser_as_text(hostile, browser):  # noqa: F8
     handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    titles = {
+        e["id"]: e["title"] for e in _yaml().load((root / "data" / "events.yaml").read_text())
+    }
     try:
-        seen = _visit_every_page(browser, f"http://127.0.0.1:{port}/", site)
+        seen = _visit_every_page(browser, f"http://127.0.0.1:{port}/", site, titles)
     finally:
         httpd.shutdown()
     found = {marker for marker in planted if f"{marker} " in seen}
@@ -166,8 +169,11 @@ def test_hostile_text_reaches_the_browser_as_text(hostile, browser):  # noqa: F8
     assert shown(SEED_QUOTE) in seen
 
 
-def _visit_every_page(browser, base: str, site: Path) -> str:  # noqa: F811
-    """Open every page; fail on a dialog, an injected node, a split row or a policy violation."""
+def _visit_every_page(browser, base: str, site: Path, titles: dict[str, str]) -> str:  # noqa: F811
+    """Open every page; fail on a dialog, an injected node, a split row or a policy violation.
+
+    An event page's title comes from its front matter: it must be the event's title, whole.
+    """
     context = browser.new_context()
     page = context.new_page()
     page.add_init_script(
@@ -184,6 +190,10 @@ def _visit_every_page(browser, base: str, site: Path) -> str:  # noqa: F811
         assert page.evaluate(INJECTED) == [], url
         assert page.evaluate(SPLIT_ROWS) == [], url
         assert page.evaluate("window.__csp") == [], url
+        if path.startswith("events/"):
+            title = shown(titles[path.removeprefix("events/")])
+            assert page.title().startswith(f"{title} - "), (url, page.title())
+            assert page.locator("article .md-tag").count() >= 1, url
         texts.append(page.evaluate(READER_TEXT))
     page.wait_for_timeout(500)  # a late onerror handler would have fired by now
     assert dialogs == []
