@@ -39,7 +39,7 @@ def build(root: Path, *, write: bool = True) -> Result:
         [
             *render_pages(project, data, analysis, charts),
             *chart_outputs(charts),
-            *download_outputs(project, data),
+            *download_outputs(data),
             vega_bundle(project),
             *schema_outputs(),
         ]
@@ -63,11 +63,10 @@ def chart_outputs(charts: list[Chart]) -> list[Output]:
     return outputs
 
 
-def download_outputs(project: Project, data: Dataset) -> list[Output]:
+def download_outputs(data: Dataset) -> list[Output]:
     """The data files themselves, published beside the pages; generated pages' edit links lead here."""
     outputs = []
-    for name in data.records:
-        text = (project.data / name).read_text("utf-8")
+    for name, text in data.texts.items():
         header = f"# {MARKER}: a copy of data/{name}, the file to edit\n"
         outputs.append(Output(f"docs/downloads/{name}", header + text))
     return outputs
