@@ -46,3 +46,9 @@ class BuildFault(Exception):
     A lock held by another build, a read-only folder, a full disk: one line naming the path and
     what is wrong. Not a `DataError`, because no edit to the data fixes it.
     """
+
+
+def describe(error: OSError) -> str:
+    """'permission denied' from an OSError: the system's words, without the path shown beside them."""
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]

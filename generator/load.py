@@ -22,7 +22,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import RoundTripScanner
 
-from .errors import DataError, Location, Problem
+from .errors import DataError, Location, Problem, describe
 from .model import FILES
 from .paths import Project
 
@@ -150,12 +150,6 @@ def _too_large(where: Location, size: int, limit: int) -> Problem:
         f"too large: {size:,} bytes, the limit is {limit:,}",
         "split the file, or check it is the file you meant",
     )
-
-
-def describe(error: OSError) -> str:
-    """'permission denied' from an OSError: the system's words, without the path we already show."""
-    reason = error.strerror or str(error)
-    return reason[:1].lower() + reason[1:]
 
 
 def decode(rel: str, raw: bytes) -> str | Problem:
