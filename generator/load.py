@@ -129,7 +129,7 @@ def read_input(project: Project, path: Path, limit: int) -> bytes | Problem:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         return Problem(where, f"cannot read: {describe(error)}")
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             return Problem(where, "a folder, not a file", "remove the folder or rename it")
@@ -137,10 +137,12 @@ def read_input(project: Project, path: Path, limit: int) -> bytes | Problem:
             return Problem(where, "not a regular file")
         if info.st_size > limit:
             return _too_large(where, info.st_size, limit)
-        try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             raw = handle.read(limit + 1)
-        except OSError as error:
-            return Problem(where, f"cannot read: {describe(error)}")
+    except OSError as error:
+        return Problem(where, f"cannot read: {describe(error)}")
+    finally:
+        os.close(fd)
     return _too_large(where, len(raw), limit) if len(raw) > limit else raw
 
 
