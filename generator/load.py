@@ -91,9 +91,9 @@ def load(project: Project) -> Loaded:
     files = {}
     for path in sorted(project.data.glob("*.yaml")):
         text = read_text(project, path, MAX_DATA_BYTES, problems)
-        loaded = (
-            _load_data_file(project.relative(path), text, problems) if text is not None else None
-        )
+        if text is None:
+            continue
+        loaded = _load_data_file(project.relative(path), text, problems)
         if loaded is not None:
             files[path.name] = loaded
     seeds = {}
