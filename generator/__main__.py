@@ -2,6 +2,7 @@
 
 check: validate the data and say whether the generated files are up to date (exit 1 if not).
 build: validate, then write what changed. Bad data: errors as FILE:LINE:COL, exit 2, nothing written.
+A fault outside the data (another build holds the lock, a read-only or full disk): one line, exit 1.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from pathlib import Path
 
 from .build import build
-from .errors import DataError
+from .errors import BuildFault, DataError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 2
+    except BuildFault as fault:
+        print(fault, file=sys.stderr)
+        return 1
     elapsed = time.perf_counter() - started
     changes = result.changes
     if args.command == "check":

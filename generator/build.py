@@ -1,11 +1,13 @@
 """The one orchestrator: load → validate → derive → charts → pages → write.
 
 The command line and the MkDocs hook both call `build`; everything is gathered and checked
-before the first file is written, so bad data leaves docs/ exactly as it was.
+before the first file is written, so bad data leaves docs/ exactly as it was. One build runs at
+a time (lock.py), from reading the data to the last file written.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from importlib.metadata import version as version_of
 from pathlib import Path
@@ -15,6 +17,7 @@ import vl_convert
 from .charts import Chart, build_charts
 from .derive import Analysis, derive
 from .load import load
+from .lock import build_lock
 from .pages import MARKER, Output, render_pages
 from .paths import Project
 from .schema import schema_outputs
@@ -32,21 +35,22 @@ class Result:
 
 def build(root: Path, *, write: bool = True) -> Result:
     project = Project(root.resolve())
-    data = validate(load(project))
-    analysis = derive(data)
-    charts = build_charts(data, analysis)
-    outputs = with_manifest(
-        [
-            *render_pages(project, data, analysis, charts),
-            *chart_outputs(charts),
-            *download_outputs(project, data),
-            vega_bundle(project),
-            *schema_outputs(),
-        ]
-    )
-    changes = plan_changes(project, outputs)
-    if write:
-        apply_changes(project, outputs, changes)
+    with build_lock(project, writing=write):
+        data = validate(load(project))
+        analysis = derive(data)
+        charts = build_charts(data, analysis)
+        outputs = with_manifest(
+            [
+                *render_pages(project, data, analysis, charts),
+                *chart_outputs(charts),
+                *download_outputs(data),
+                vega_bundle(project),
+                *schema_outputs(),
+            ]
+        )
+        changes = plan_changes(project, outputs)
+        if write:
+            apply_changes(project, outputs, changes)
     return Result(data, analysis, outputs, changes)
 
 
@@ -63,11 +67,10 @@ def chart_outputs(charts: list[Chart]) -> list[Output]:
     return outputs
 
 
-def download_outputs(project: Project, data: Dataset) -> list[Output]:
+def download_outputs(data: Dataset) -> list[Output]:
     """The data files themselves, published beside the pages; generated pages' edit links lead here."""
     outputs = []
-    for name in data.records:
-        text = (project.data / name).read_text("utf-8")
+    for name, text in data.texts.items():
         header = f"# {MARKER}: a copy of data/{name}, the file to edit\n"
         outputs.append(Output(f"docs/downloads/{name}", header + text))
     return outputs
@@ -86,9 +89,8 @@ def vega_bundle(project: Project) -> Output:
     header = (
         f"/* {MARKER} from vl-convert-python {version_of('vl-convert-python')}: {versions} */\n"
     )
-    existing = project.root / path
-    if existing.exists():
-        with existing.open(encoding="utf-8") as handle:
-            if handle.readline() == header:
-                return Output(path, existing.read_text("utf-8"))
+    with contextlib.suppress(OSError, UnicodeDecodeError):  # missing or damaged: bundle anew
+        text = (project.root / path).read_bytes().decode("utf-8")
+        if text.startswith(header):
+            return Output(path, text)
     return Output(path, header + vl_convert.javascript_bundle() + "\n")

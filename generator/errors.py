@@ -38,3 +38,17 @@ class DataError(Exception):
         lines = [str(p) for p in self.problems]
         lines.append(f"{count} error{'s' if count != 1 else ''}; nothing was written.")
         return "\n".join(lines)
+
+
+class BuildFault(Exception):
+    """A build that could not run or write for a reason outside the data.
+
+    A lock held by another build, a read-only folder, a full disk: one line naming the path and
+    what is wrong. Not a `DataError`, because no edit to the data fixes it.
+    """
+
+
+def describe(error: OSError) -> str:
+    """'permission denied' from an OSError: the system's words, without the path shown beside them."""
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]

@@ -1,20 +1,40 @@
-"""Stage 1: read data/*.yaml and seeds/* into memory, keeping each value's line and column."""
+"""Stage 1: read data/*.yaml and seeds/* into memory, keeping each value's line and column.
+
+Every input is read through `read_input`: a file that is not there, not a file, not inside the
+project, too large, unreadable or not UTF-8 is a located problem, never a traceback.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import RoundTripScanner
 
-from .errors import DataError, Location, Problem
+from .errors import DataError, Location, Problem, describe
 from .model import FILES
 from .paths import Project
+
+# Limits well above today's inputs (the largest data file is 53 KB, the seeds 2 KB, the outline
+# 65 KB) and low enough that a runaway file fails in seconds: ruamel parses about 140 KB/s, so a
+# 1 MB data file already takes some 7 s.
+MAX_DATA_BYTES = 1_000_000
+MAX_SEED_BYTES = 5_000_000  # seeds are only hashed and searched, which is fast
+MAX_OUTLINE_BYTES = 5_000_000
+# Records nest five or six levels deep. ruamel recurses once per level and its scanner slows
+# quadratically with open brackets, so "[" * 100000 would take seconds and end in RecursionError.
+MAX_NESTING = 50
 
 
 class _Constructor(RoundTripConstructor):
@@ -24,9 +44,24 @@ class _Constructor(RoundTripConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
 
 
+class TooDeep(MarkedYAMLError):
+    """Nesting beyond MAX_NESTING, raised as soon as the parser reaches it."""
+
+
+class _Scanner(RoundTripScanner):
+    """Stops at the first bracket past MAX_NESTING, before the scanner's look-ahead gets costly."""
+
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:  # noqa: N803
+        if len(self.flow_context) >= MAX_NESTING:
+            raise TooDeep(problem="too deep", problem_mark=self.reader.get_mark())
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
+
 def yaml_parser() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
+    yaml.Scanner = _Scanner
+    yaml.max_depth = MAX_NESTING  # the composer's limit, for nesting by indentation
     return yaml
 
 
@@ -34,6 +69,7 @@ def yaml_parser() -> YAML:
 class DataFile:
     path: str  # "data/events.yaml"
     records: CommentedSeq
+    text: str  # as read, for the copy published with the site
 
 
 @dataclass(frozen=True)
@@ -54,12 +90,15 @@ def load(project: Project) -> Loaded:
     problems: list[Problem] = []
     files = {}
     for path in sorted(project.data.glob("*.yaml")):
-        loaded = _load_data_file(project.relative(path), path.read_text("utf-8"), problems)
+        text = read_text(project, path, MAX_DATA_BYTES, problems)
+        if text is None:
+            continue
+        loaded = _load_data_file(project.relative(path), text, problems)
         if loaded is not None:
             files[path.name] = loaded
     seeds = {}
-    for path in sorted(p for p in project.seeds.glob("*") if p.is_file()):
-        seed = _load_seed(project.relative(path), path.read_bytes(), problems)
+    for path in sorted(_seed_paths(project)):
+        seed = _load_seed(project, path, problems)
         if seed is not None:
             seeds[seed.path] = seed
     outline = _load_outline(project, problems)
@@ -68,16 +107,91 @@ def load(project: Project) -> Loaded:
     return Loaded(files, seeds, outline)
 
 
+def _seed_paths(project: Project) -> list[Path]:
+    """Everything in seeds/ but real subfolders, which hold no seeds: links are checked, not skipped."""
+    return [p for p in project.seeds.glob("*") if p.is_symlink() or not p.is_dir()]
+
+
+def read_input(project: Project, path: Path, limit: int) -> bytes | Problem:
+    """The bytes of an input file, or why it cannot be read.
+
+    Nothing outside the project is opened; the size is checked before the first byte is read,
+    and no more than `limit` bytes are read even if the file grows meanwhile. O_NONBLOCK keeps
+    a named pipe from hanging the build.
+    """
+    where = Location(project.relative(path), 1, 1)
+    if path.is_symlink() and not path.exists():
+        return Problem(where, "a link to a file that does not exist", "remove the link")
+    target = path.resolve()
+    if not target.is_relative_to(project.root):
+        return Problem(where, f"leads outside the project, to {target}", "copy the file in instead")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        return Problem(where, f"cannot read: {describe(error)}")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return Problem(where, "a folder, not a file", "remove the folder or rename it")
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(where, "not a regular file")
+        if info.st_size > limit:
+            return _too_large(where, info.st_size, limit)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(limit + 1)
+    except OSError as error:
+        return Problem(where, f"cannot read: {describe(error)}")
+    finally:
+        os.close(fd)
+    return _too_large(where, len(raw), limit) if len(raw) > limit else raw
+
+
+def _too_large(where: Location, size: int, limit: int) -> Problem:
+    return Problem(
+        where,
+        f"too large: {size:,} bytes, the limit is {limit:,}",
+        "split the file, or check it is the file you meant",
+    )
+
+
+def decode(rel: str, raw: bytes) -> str | Problem:
+    """UTF-8 text, or where the first byte that is not UTF-8 sits (columns count bytes)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        where = Location(rel, raw.count(b"\n", 0, error.start) + 1, error.start - line_start + 1)
+        byte = raw[error.start]
+        return Problem(where, f"not UTF-8: byte 0x{byte:02x}", "save the file as UTF-8")
+
+
+def read_text(project: Project, path: Path, limit: int, problems: list[Problem]) -> str | None:
+    """The file as text; None, with the problem added, when it cannot be had."""
+    raw = read_input(project, path, limit)
+    text = decode(project.relative(path), raw) if isinstance(raw, bytes) else raw
+    if isinstance(text, Problem):
+        problems.append(text)
+        return None
+    return text
+
+
 def _load_outline(project: Project, problems: list[Problem]) -> dict | None:
     path = project.outline
-    if not path.exists():
+    if not os.path.lexists(path):
         return None
+    text = read_text(project, path, MAX_OUTLINE_BYTES, problems)
+    if text is None:
+        return None
+    rel = project.relative(path)
     try:
-        return json.loads(path.read_text("utf-8"))
+        return json.loads(text)
     except json.JSONDecodeError as error:
-        where = Location(project.relative(path), error.lineno, error.colno)
-        problems.append(Problem(where, f"not valid JSON: {error.msg}"))
-        return None
+        problems.append(
+            Problem(Location(rel, error.lineno, error.colno), f"not valid JSON: {error.msg}")
+        )
+    except RecursionError:
+        problems.append(Problem(Location(rel, 1, 1), "nested too deeply to be an outline"))
+    return None
 
 
 def _load_data_file(rel: str, text: str, problems: list[Problem]) -> DataFile | None:
@@ -88,12 +202,9 @@ def _load_data_file(rel: str, text: str, problems: list[Problem]) -> DataFile | 
             Problem(Location(rel, 1, 1), f"unknown data file '{name}'", f"data files are: {known}")
         )
         return None
-    try:
-        records = yaml_parser().load(text)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = f"YAML syntax error: {error.problem or error.context}"
-        problems.append(Problem(Location(rel, mark.line + 1, mark.column + 1), message))
+    records = _parse_yaml(rel, text)
+    if isinstance(records, Problem):
+        problems.append(records)
         return None
     if records is None:
         records = CommentedSeq()
@@ -106,18 +217,41 @@ def _load_data_file(rel: str, text: str, problems: list[Problem]) -> DataFile | 
             )
         )
         return None
-    return DataFile(rel, records)
+    return DataFile(rel, records, text)
 
 
-def _load_seed(rel: str, raw: bytes, problems: list[Problem]) -> SeedText | None:
+def _parse_yaml(rel: str, text: str) -> Any:
+    """The parsed document, or a Problem at the line and column where parsing stopped."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(
-            Problem(Location(rel, 1, error.start + 1), "a seed article must be UTF-8 text")
+        return yaml_parser().load(text)
+    except (TooDeep, MaxDepthExceededError) as error:
+        return Problem(
+            _at(rel, error.problem_mark),
+            f"nested more than {MAX_NESTING} levels deep",
+            "records nest a few levels; look for unclosed brackets or runaway indentation",
         )
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return Problem(_at(rel, mark), f"YAML syntax error: {error.problem or error.context}")
+    except ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = f"character U+{error.character:04X} is not allowed in YAML"
+        return Problem(Location(rel, line, col), message, "remove it or write it as an escape")
+    except YAMLError as error:
+        return Problem(Location(rel, 1, 1), f"YAML error: {error}")
+
+
+def _at(rel: str, mark: Any) -> Location:
+    return Location(rel, mark.line + 1, mark.column + 1) if mark else Location(rel, 1, 1)
+
+
+def _load_seed(project: Project, path: Path, problems: list[Problem]) -> SeedText | None:
+    text = read_text(project, path, MAX_SEED_BYTES, problems)
+    if text is None:
         return None
-    return SeedText(rel, hashlib.sha256(raw).hexdigest(), text)
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()  # valid UTF-8 round-trips exactly
+    return SeedText(project.relative(path), sha256, text)
 
 
 def locate(file: DataFile, path: tuple[Any, ...]) -> Location:

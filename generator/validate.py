@@ -44,6 +44,7 @@ class Dataset:
     records: dict[str, list[Any]]  # by data file name, in file order
     origin: dict[str, str]  # record id -> "data/FILE.yaml"
     seeds: dict[str, SeedText]
+    texts: dict[str, str]  # data file name -> its text as loaded, for the published copies
     outline: dict | None = None  # GeoJSON countries for the map, as loaded
 
     def __getattr__(self, name: str) -> list[Any]:
@@ -83,6 +84,7 @@ def validate(loaded: Loaded) -> Dataset:
         origin={rid: loaded.files[name].path for rid, (name, _) in ids.items()},
         seeds=loaded.seeds,
         outline=loaded.outline,
+        texts={name: loaded.files[name].text for name in model.FILES if name in loaded.files},
     )
 
 
