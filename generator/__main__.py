@@ -2,7 +2,7 @@
 
 check: validate the data and say whether the generated files are up to date (exit 1 if not).
 build: validate, then write what changed. Bad data: errors as FILE:LINE:COL, exit 2, nothing written.
-A fault outside the data (another build holds the lock, a read-only or full disk): one line, exit 1.
+A fault outside the data (another build holds the lock, a read-only or full disk): one line, exit 3.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BuildFault as fault:
         print(fault, file=sys.stderr)
-        return 1
+        return 3
     elapsed = time.perf_counter() - started
     changes = result.changes
     if args.command == "check":

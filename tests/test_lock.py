@@ -29,7 +29,7 @@ def test_a_build_waits_for_the_lock_and_then_says_another_build_is_running(proje
             env={**os.environ, TIMEOUT_VARIABLE: "1"},
             timeout=120,
         )
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr.splitlines() == [
         "waiting for another build to finish…",
         f"another build is running (it holds {LOCK_FILE}); gave up after 1 s",
