@@ -155,7 +155,7 @@ def test_a_read_only_or_full_docs_folder_gives_one_clear_error_and_changes_no_fi
     edit(project / "data/figures.yaml", "value: 563", "value: 564")
     before = snapshot(project / "docs", project / "schema")
     _failing_open(monkeypatch, code, under=project / "docs")
-    assert main(["build", "--root", str(project)]) == 1
+    assert main(["build", "--root", str(project)]) == 3
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and error.startswith("docs/")
     assert f": cannot write: {reason}; no file was changed" in error
