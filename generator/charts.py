@@ -7,16 +7,26 @@ vega-embed draws in the browser. Each chart carries its title, alt text and sour
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import altair as alt
 import vl_convert
 
 from .derive import BOUNDS, Analysis, TargetProgress, millions, number
 from .validate import Dataset
+
+# The charts' one typeface, shipped in generator/fonts (for the SVGs) and docs/assets/fonts (for
+# the browser): a subset of Liberation Sans, renamed as its licence asks (scripts/chart_font.py).
+FONTS = Path(__file__).resolve().parent / "fonts"
+FONT = "Report Sans"
+# After it, faces with the same widths, for the static SVG shown as an image, which cannot load
+# the page's web font.
+FONT_STACK = f"'{FONT}', 'Liberation Sans', Arial, Helvetica, sans-serif"
 
 KIND_LABELS = {
     "reported": "Full year, reported",
@@ -70,8 +80,24 @@ class Chart:
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
     def svg(self, marker: str) -> str:
+        register_font()
         svg = stable_clip_ids(vl_convert.vegalite_to_svg({"description": self.alt, **self.spec}))
         return f"<!-- {marker} -->\n{svg}\n"
+
+
+@functools.cache
+def register_font() -> None:
+    """Measure the SVGs' text with the shipped font, once per process.
+
+    vl-convert otherwise measures with whatever "sans-serif" is on the machine (Arial, Helvetica,
+    some Liberation Sans), and a chart's width would change from one machine to the next.
+    """
+    vl_convert.register_font_directory(str(FONTS))
+
+
+def spec_of(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec with every title, label and text mark set in the shipped font."""
+    return chart.configure(font=FONT_STACK).to_dict()
 
 
 def stable_clip_ids(svg: str) -> str:
@@ -217,7 +243,7 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
         alt=_turnover_alt(rows, analysis),
         sources=tuple(dict.fromkeys(sources + claims_sources)),
         data_files=("data/figures.yaml", "data/claims.yaml", "data/targets.yaml"),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
     )
 
@@ -364,7 +390,7 @@ def events_chart(data: Dataset) -> Chart:
         ),
         sources=tuple(dict.fromkeys(c.source for e in data.events for c in e.cite)),
         data_files=("data/events.yaml", "data/people.yaml"),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
         columns=(("when", "When"), ("row", "Kind"), ("title", "Event"), ("status", "Status")),
     )
@@ -416,7 +442,7 @@ def target_chart(progress: TargetProgress) -> Chart:
         ),
         sources=tuple(c.source for c in progress.latest.cite),
         data_files=("data/targets.yaml", "data/figures.yaml"),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
         columns=(("part", "Part"), ("value", "USD million")),
     )
@@ -501,7 +527,7 @@ def projects_chart(data: Dataset) -> Chart:
             dict.fromkeys(c.source for i in data.initiatives for h in i.history for c in h.cite)
         ),
         data_files=("data/initiatives.yaml",),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
         columns=(
             ("project", "Project"),
@@ -592,7 +618,7 @@ def map_chart(data: Dataset) -> Chart:
         ),
         sources=("geonames",),
         data_files=("data/places.yaml", "data/events.yaml", "data/geo/countries.geo.json"),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
         columns=(
             ("name", "Place"),
