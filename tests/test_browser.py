@@ -1,4 +1,4 @@
-"""The built site in a real browser (Debian's Chromium driven by Playwright).
+"""The built site in a real browser (Debian's Chromium, or Playwright's, driven by Playwright).
 
 Proves what static-site charts usually get wrong: requests to a CDN, blank charts after instant
 navigation, charts that ignore dark mode, sideways scrolling on phones, nothing without
@@ -21,9 +21,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, sync_playwright
 
+from scripts.ensure_browser import MESSAGE, find_chromium
+
 from .conftest import PROJECT_FOLDERS, REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 KEY_PAGES = ["", "timeline/", "trade/", "targets/", "claims/", "sources/"]
 CHROMIUM_ARGS = [
@@ -83,10 +84,12 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"Chromium is not at {CHROMIUM}: install it with `apt-get install -y chromium`")
+    """The Chromium `make test` found or installed (scripts/ensure_browser.py)."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = find_chromium(playwright)
+        if chromium is None:
+            pytest.fail(MESSAGE, pytrace=False)
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
