@@ -112,6 +112,16 @@ def stable_clip_ids(svg: str) -> str:
     return re.sub(r"\bclip\d+\b", lambda m: order.get(m.group(0), m.group(0)), svg)
 
 
+def utc_scale(**options) -> alt.Scale:
+    """A time axis in UTC, where the data's dates are.
+
+    In local time a year's tick would move with the time zone of the machine that renders the
+    SVG, or of the reader's browser. A bar that spans two dates also gets its own label for
+    screen readers: Vega-Lite's would print its end date in local time.
+    """
+    return alt.Scale(type="utc", **options)
+
+
 def build_charts(data: Dataset, analysis: Analysis) -> list[Chart]:
     charts = [trade_turnover_chart(data, analysis), events_chart(data)]
     if data.outline and any(p.coordinates for p in data.places):
@@ -318,10 +328,11 @@ def events_chart(data: Dataset) -> Chart:
     era_rows = [{**r, "row": r["lane"], "end": r["end"] or domain[1]} for r in eras(data)]
     kinds = sorted({r["row"] for r in rows})
     lanes = sorted({r["row"] for r in era_rows})
+    time = utc_scale(domain=domain)
     x = alt.X(
         "date:T",
         title=None,
-        scale=alt.Scale(domain=domain),
+        scale=time,
         axis=alt.Axis(format="%Y", labelAngle=0),
     )
     y = alt.Y("row:N", title=None, sort=[*lanes, *kinds], axis=alt.Axis(labelLimit=160))
@@ -335,21 +346,23 @@ def events_chart(data: Dataset) -> Chart:
         layers += [
             alt.Chart(era_data)
             .mark_rule(strokeDash=[3, 3], color="#8a8a8a", opacity=0.6, clip=True)
-            .encode(x=alt.X("start:T", scale=alt.Scale(domain=domain))),
+            .encode(x=alt.X("start:T", scale=time)),
             alt.Chart(era_data)
+            .transform_calculate(label="datum.full + ', ' + datum.when")
             .mark_bar(clip=True, opacity=0.35, cornerRadius=2)
             .encode(
-                x=alt.X("start:T", scale=alt.Scale(domain=domain)),
+                x=alt.X("start:T", scale=time),
                 x2="end:T",
                 y=y,
                 color=alt.value("#8c9eb8"),
                 tooltip=tooltip,
+                description="label:N",  # see utc_scale
             ),
             alt.Chart(era_data)
             .transform_calculate(middle="(time(datum.start) + time(datum.end)) / 2")
             .mark_text(fontSize=10, clip=True)
             .encode(
-                x=alt.X("middle:T", scale=alt.Scale(domain=domain)),
+                x=alt.X("middle:T", scale=time),
                 y=y,
                 text="name:N",
                 tooltip=tooltip,
@@ -488,9 +501,15 @@ def projects_chart(data: Dataset) -> Chart:
     projects = [i.name for i in data.initiatives if i.history]
     chart = (
         alt.Chart(alt.Data(values=rows))
+        .transform_calculate(
+            label="datum.project + ': ' + datum.status + ', reported ' + datum.when"
+        )
         .mark_bar(cornerRadius=2, height=14)
         .encode(
-            x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", labelAngle=0)),
+            description="label:N",  # see utc_scale
+            x=alt.X(
+                "start:T", title=None, scale=utc_scale(), axis=alt.Axis(format="%Y", labelAngle=0)
+            ),
             x2="end:T",
             y=alt.Y("project:N", title=None, sort=projects, axis=alt.Axis(labelLimit=200)),
             color=alt.Color(

@@ -1,4 +1,5 @@
-"""Charts set their text in the font the repository ships, so no machine's fonts change a chart."""
+"""Every machine builds the same chart files: text is set in the font the repository ships,
+and dates are placed in UTC, so neither the machine's fonts nor its time zone change a chart."""
 
 from __future__ import annotations
 
@@ -88,25 +89,37 @@ def wide_impostors(folder: Path) -> None:
             font.save(folder / f"{name.replace(' ', '')}-{style}.ttf")
 
 
-def test_chart_svgs_do_not_change_when_the_machine_has_other_fonts(tmp_path):
-    home = tmp_path / "home"
-    wide_impostors(home / ".fonts")  # vl-convert reads the user's fonts along with the system's
+def build_elsewhere(tmp_path: Path, **env: str) -> dict:
+    """Build in a fresh process with `env`: the chart files it would rewrite, the probe, and the
+    time zone vl-convert saw."""
     script = (
         "import json, pathlib, sys, vl_convert\n"
         "from generator.build import build\n"
         "changes = build(pathlib.Path(sys.argv[1]), write=False).changes\n"
         "probe = vl_convert.vegalite_to_svg(json.loads(sys.argv[2]))\n"
-        "print(json.dumps({'stale': changes.written + changes.removed, 'probe': probe}))\n"
+        "zone = vl_convert.get_local_tz()\n"
+        "print(json.dumps({'stale': changes.written + changes.removed, 'probe': probe, 'zone': zone}))\n"
     )
-    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share")}
     result = subprocess.run(
         [sys.executable, "-c", script, str(REPO), json.dumps(PROBE)],
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, **env},
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_chart_svgs_do_not_change_when_the_machine_has_other_fonts(tmp_path):
+    home = tmp_path / "home"
+    wide_impostors(home / ".fonts")  # vl-convert reads the user's fonts along with the system's
+    report = build_elsewhere(tmp_path, HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"))
     assert report["probe"] != vl_convert.vegalite_to_svg(PROBE), "the added fonts were not seen"
     assert report["stale"] == []
+
+
+def test_chart_svgs_do_not_change_with_the_machines_time_zone(tmp_path):
+    for zone in ("America/Los_Angeles", "Pacific/Kiritimati"):  # UTC-8 (or -7), UTC+14
+        report = build_elsewhere(tmp_path, TZ=zone)
+        assert (report["zone"], report["stale"]) == (zone, [])
