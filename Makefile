@@ -25,8 +25,10 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
+# The browser tests need Chromium: ensure_browser.py finds it, or installs it, or says what to install.
 test: $(VENV)/.installed
 	$(BIN)/ruff check generator tests
+	$(BIN)/python scripts/ensure_browser.py
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed

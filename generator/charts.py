@@ -7,16 +7,26 @@ vega-embed draws in the browser. Each chart carries its title, alt text and sour
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import altair as alt
 import vl_convert
 
 from .derive import BOUNDS, Analysis, TargetProgress, millions, number
 from .validate import Dataset
+
+# The charts' one typeface, shipped in generator/fonts (for the SVGs) and docs/assets/fonts (for
+# the browser): a subset of Liberation Sans, renamed as its licence asks (scripts/chart_font.py).
+FONTS = Path(__file__).resolve().parent / "fonts"
+FONT = "Report Sans"
+# After it, faces with the same widths, for the static SVG shown as an image, which cannot load
+# the page's web font.
+FONT_STACK = f"'{FONT}', 'Liberation Sans', Arial, Helvetica, sans-serif"
 
 KIND_LABELS = {
     "reported": "Full year, reported",
@@ -70,8 +80,24 @@ class Chart:
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
     def svg(self, marker: str) -> str:
+        register_font()
         svg = stable_clip_ids(vl_convert.vegalite_to_svg({"description": self.alt, **self.spec}))
         return f"<!-- {marker} -->\n{svg}\n"
+
+
+@functools.cache
+def register_font() -> None:
+    """Measure the SVGs' text with the shipped font, once per process.
+
+    vl-convert otherwise measures with whatever "sans-serif" is on the machine (Arial, Helvetica,
+    some Liberation Sans), and a chart's width would change from one machine to the next.
+    """
+    vl_convert.register_font_directory(str(FONTS))
+
+
+def spec_of(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec with every title, label and text mark set in the shipped font."""
+    return chart.configure(font=FONT_STACK).to_dict()
 
 
 def stable_clip_ids(svg: str) -> str:
@@ -84,6 +110,16 @@ def stable_clip_ids(svg: str) -> str:
     for old in re.findall(r'id="(clip\d+)"', svg):
         order.setdefault(old, f"clip{len(order) + 1}")
     return re.sub(r"\bclip\d+\b", lambda m: order.get(m.group(0), m.group(0)), svg)
+
+
+def utc_scale(**options) -> alt.Scale:
+    """A time axis in UTC, where the data's dates are.
+
+    In local time a year's tick would move with the time zone of the machine that renders the
+    SVG, or of the reader's browser. A bar that spans two dates also gets its own label for
+    screen readers: Vega-Lite's would print its end date in local time.
+    """
+    return alt.Scale(type="utc", **options)
 
 
 def build_charts(data: Dataset, analysis: Analysis) -> list[Chart]:
@@ -217,7 +253,7 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
         alt=_turnover_alt(rows, analysis),
         sources=tuple(dict.fromkeys(sources + claims_sources)),
         data_files=("data/figures.yaml", "data/claims.yaml", "data/targets.yaml"),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
     )
 
@@ -292,10 +328,11 @@ def events_chart(data: Dataset) -> Chart:
     era_rows = [{**r, "row": r["lane"], "end": r["end"] or domain[1]} for r in eras(data)]
     kinds = sorted({r["row"] for r in rows})
     lanes = sorted({r["row"] for r in era_rows})
+    time = utc_scale(domain=domain)
     x = alt.X(
         "date:T",
         title=None,
-        scale=alt.Scale(domain=domain),
+        scale=time,
         axis=alt.Axis(format="%Y", labelAngle=0),
     )
     y = alt.Y("row:N", title=None, sort=[*lanes, *kinds], axis=alt.Axis(labelLimit=160))
@@ -309,21 +346,23 @@ def events_chart(data: Dataset) -> Chart:
         layers += [
             alt.Chart(era_data)
             .mark_rule(strokeDash=[3, 3], color="#8a8a8a", opacity=0.6, clip=True)
-            .encode(x=alt.X("start:T", scale=alt.Scale(domain=domain))),
+            .encode(x=alt.X("start:T", scale=time)),
             alt.Chart(era_data)
+            .transform_calculate(label="datum.full + ', ' + datum.when")
             .mark_bar(clip=True, opacity=0.35, cornerRadius=2)
             .encode(
-                x=alt.X("start:T", scale=alt.Scale(domain=domain)),
+                x=alt.X("start:T", scale=time),
                 x2="end:T",
                 y=y,
                 color=alt.value("#8c9eb8"),
                 tooltip=tooltip,
+                description="label:N",  # see utc_scale
             ),
             alt.Chart(era_data)
             .transform_calculate(middle="(time(datum.start) + time(datum.end)) / 2")
             .mark_text(fontSize=10, clip=True)
             .encode(
-                x=alt.X("middle:T", scale=alt.Scale(domain=domain)),
+                x=alt.X("middle:T", scale=time),
                 y=y,
                 text="name:N",
                 tooltip=tooltip,
@@ -364,7 +403,7 @@ def events_chart(data: Dataset) -> Chart:
         ),
         sources=tuple(dict.fromkeys(c.source for e in data.events for c in e.cite)),
         data_files=("data/events.yaml", "data/people.yaml"),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
         columns=(("when", "When"), ("row", "Kind"), ("title", "Event"), ("status", "Status")),
     )
@@ -416,7 +455,7 @@ def target_chart(progress: TargetProgress) -> Chart:
         ),
         sources=tuple(c.source for c in progress.latest.cite),
         data_files=("data/targets.yaml", "data/figures.yaml"),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
         columns=(("part", "Part"), ("value", "USD million")),
     )
@@ -462,9 +501,15 @@ def projects_chart(data: Dataset) -> Chart:
     projects = [i.name for i in data.initiatives if i.history]
     chart = (
         alt.Chart(alt.Data(values=rows))
+        .transform_calculate(
+            label="datum.project + ': ' + datum.status + ', reported ' + datum.when"
+        )
         .mark_bar(cornerRadius=2, height=14)
         .encode(
-            x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", labelAngle=0)),
+            description="label:N",  # see utc_scale
+            x=alt.X(
+                "start:T", title=None, scale=utc_scale(), axis=alt.Axis(format="%Y", labelAngle=0)
+            ),
             x2="end:T",
             y=alt.Y("project:N", title=None, sort=projects, axis=alt.Axis(labelLimit=200)),
             color=alt.Color(
@@ -501,7 +546,7 @@ def projects_chart(data: Dataset) -> Chart:
             dict.fromkeys(c.source for i in data.initiatives for h in i.history for c in h.cite)
         ),
         data_files=("data/initiatives.yaml",),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
         columns=(
             ("project", "Project"),
@@ -592,7 +637,7 @@ def map_chart(data: Dataset) -> Chart:
         ),
         sources=("geonames",),
         data_files=("data/places.yaml", "data/events.yaml", "data/geo/countries.geo.json"),
-        spec=chart.to_dict(),
+        spec=spec_of(chart),
         rows=tuple(rows),
         columns=(
             ("name", "Place"),

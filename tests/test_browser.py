@@ -1,4 +1,4 @@
-"""The built site in a real browser (Debian's Chromium driven by Playwright).
+"""The built site in a real browser (Debian's Chromium, or Playwright's, driven by Playwright).
 
 Proves what static-site charts usually get wrong: requests to a CDN, blank charts after instant
 navigation, charts that ignore dark mode, sideways scrolling on phones, nothing without
@@ -21,9 +21,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, sync_playwright
 
+from scripts.ensure_browser import MESSAGE, find_chromium
+
 from .conftest import PROJECT_FOLDERS, REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 KEY_PAGES = ["", "timeline/", "trade/", "targets/", "claims/", "sources/"]
 CHROMIUM_ARGS = [
@@ -83,10 +84,12 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"Chromium is not at {CHROMIUM}: install it with `apt-get install -y chromium`")
+    """The Chromium `make test` found or installed (scripts/ensure_browser.py)."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = find_chromium(playwright)
+        if chromium is None:
+            pytest.fail(MESSAGE, pytrace=False)
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -159,13 +162,27 @@ def test_every_page_loads_without_errors_or_requests_outside_the_site(site, serv
         page.context.close()
 
 
+def wait_for_page_scripts(page: Page) -> None:
+    """Material's `document$` has emitted, so charts.js has asked for what the page needs.
+
+    On a long page that can come after the network has been quiet for a while.
+    """
+    page.evaluate(
+        """() => new Promise(resolve => {
+             const wait = () => window.document$ ? window.document$.subscribe(resolve)
+                                                 : setTimeout(wait, 50);
+             wait();
+           })"""
+    )
+
+
 def test_pages_without_charts_do_not_load_the_chart_bundle(site, server, browser):
     charted = set(chart_pages(site))
     for path in all_pages(site):
         page, _, _ = open_page(browser, server + path)
-        loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
-        uses_bundle = any(name.endswith("vega-bundle.js") for name in loaded)
-        assert uses_bundle == (path in charted), path
+        wait_for_page_scripts(page)
+        asked = page.locator("script[src$='vega-bundle.js']").count() > 0
+        assert asked == (path in charted), path
         page.context.close()
 
 

@@ -38,6 +38,21 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
+  // Vega measures every label as it lays a chart out; before the chart font has arrived it would
+  // measure a fallback face, and the chart would keep that layout.
+  var fonts = null;
+  function loadFonts() {
+    if (!fonts) {
+      fonts = document.fonts
+        ? Promise.all([
+            document.fonts.load("10px 'Report Sans'"),
+            document.fonts.load("bold 10px 'Report Sans'")
+          ]).catch(function (error) { console.warn("chart font not loaded:", error); })
+        : Promise.resolve();
+    }
+    return fonts;
+  }
+
   function loadSpec(url) {
     if (!specs[url]) {
       specs[url] = fetch(url).then(function (response) { return response.json(); });
@@ -56,7 +71,8 @@
     }
     figure.dataset.drawnWidth = String(width);
     figure.dataset.drawnTheme = theme;
-    return loadSpec(link.href).then(function (original) {
+    return Promise.all([loadSpec(link.href), loadFonts()]).then(function (loaded) {
+      var original = loaded[0];
       var spec = JSON.parse(JSON.stringify(original));
       spec.width = "container";
       if (spec.projection && original.width && original.height) {
