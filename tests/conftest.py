@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
+
+from scripts.ensure_browser import MESSAGE, find_chromium
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_FOLDERS = ("data", "seeds", "docs", "schema", "overrides")
@@ -54,3 +59,41 @@ def built(project: Path) -> Path:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Collects the page's Content-Security-Policy violations in window.__csp, from the first script on.
+WATCH_CSP = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))"
+)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The Chromium `make test` found or installed (scripts/ensure_browser.py)."""
+    with sync_playwright() as playwright:
+        chromium = find_chromium(playwright)
+        if chromium is None:
+            pytest.fail(MESSAGE, pytrace=False)
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -11,7 +11,6 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -19,33 +18,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from scripts.ensure_browser import MESSAGE, find_chromium
-
-from .conftest import PROJECT_FOLDERS, REPO
+from .conftest import PROJECT_FOLDERS, REPO, WATCH_CSP, QuietHandler, free_port
 
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 KEY_PAGES = ["", "timeline/", "trade/", "targets/", "claims/", "sources/"]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +39,7 @@ def site(tmp_path_factory) -> tuple[Path, str]:
     (root / "generator").mkdir()
     shutil.copy(REPO / "generator" / "hook.py", root / "generator" / "hook.py")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     (root / "test.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: {base}\n")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -80,18 +58,6 @@ def server(site):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield base
     httpd.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """The Chromium `make test` found or installed (scripts/ensure_browser.py)."""
-    with sync_playwright() as playwright:
-        chromium = find_chromium(playwright)
-        if chromium is None:
-            pytest.fail(MESSAGE, pytrace=False)
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def all_pages(site) -> list[str]:
@@ -113,6 +79,7 @@ def open_page(browser, url: str, width: int = 1280, **options) -> tuple[Page, li
     """A fresh page at `url`; returns it with the console errors and outside requests seen."""
     context = browser.new_context(viewport={"width": width, "height": 900}, **options)
     page = context.new_page()
+    page.add_init_script(WATCH_CSP)
     errors: list[str] = []
     outside: list[str] = []
     origin = url.split("/", 3)[:3]
@@ -159,6 +126,7 @@ def test_every_page_loads_without_errors_or_requests_outside_the_site(site, serv
         )  # the 404 page is served with a 200 here
         assert [e for e in errors if not any(x in e for x in expected_errors)] == [], path
         assert outside == [], path
+        assert page.evaluate("window.__csp") == [], path  # the page's Content-Security-Policy
         page.context.close()
 
 

@@ -25,9 +25,8 @@ from ruamel.yaml import YAML
 
 from generator import model
 
-from .conftest import PROJECT_FOLDERS, REPO
+from .conftest import PROJECT_FOLDERS, REPO, WATCH_CSP, QuietHandler, free_port
 from .payloads import payload, shown
-from .test_browser import QuietHandler, _free_port, browser  # noqa: F401 (a fixture)
 
 KEEP = {"id", "quote", "file", "sha256"}  # checked against other files, not free text
 SEED_HTML = (
@@ -115,7 +114,7 @@ def hostile(tmp_path_factory):
     shutil.copy(REPO / "generator" / "hook.py", root / "generator" / "hook.py")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     planted = poison(root)
-    port = _free_port()
+    port = free_port()
     (root / "test.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: http://127.0.0.1:{port}/\n")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "test.yml"]
@@ -144,7 +143,7 @@ READER_TEXT = """() => {
   }"""
 
 
-def test_hostile_text_reaches_the_browser_as_text(hostile, browser):  # noqa: F811
+def test_hostile_text_reaches_the_browser_as_text(hostile, browser):
     root, port, planted, result = hostile
     assert result.returncode == 0, result.stderr[-3000:]
     site = root / "site"
@@ -169,17 +168,14 @@ def test_hostile_text_reaches_the_browser_as_text(hostile, browser):  # noqa: F8
     assert shown(SEED_QUOTE) in seen
 
 
-def _visit_every_page(browser, base: str, site: Path, titles: dict[str, str]) -> str:  # noqa: F811
+def _visit_every_page(browser, base: str, site: Path, titles: dict[str, str]) -> str:
     """Open every page; fail on a dialog, an injected node, a split row or a policy violation.
 
     An event page's title comes from its front matter: it must be the event's title, whole.
     """
     context = browser.new_context()
     page = context.new_page()
-    page.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))"
-    )
+    page.add_init_script(WATCH_CSP)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     texts = []

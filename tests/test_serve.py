@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,16 +10,10 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 
-from .conftest import edit
+from .conftest import edit, free_port
 
 REBUILT = "Reloading browsers"  # logged by MkDocs after each rebuild that succeeded
 FAILED = "An error happened during the rebuild"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:
