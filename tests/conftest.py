@@ -21,14 +21,29 @@ PROJECT_FOLDERS = ("data", "seeds", "docs", "schema", "overrides")
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
+    return lay_out_project(tmp_path / "project")
+
+
+def lay_out_project(root: Path) -> Path:
     """A project laid out like the repository: data, seeds, docs (with generated pages), mkdocs.yml."""
-    root = tmp_path / "project"
     for name in PROJECT_FOLDERS:
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "generator").mkdir()
     shutil.copy(REPO / "generator" / "hook.py", root / "generator" / "hook.py")
     return root
+
+
+def build_site_for(root: Path, base: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` with site_url set to `base`, where the tests will serve it.
+
+    Material's instant navigation only follows links listed in the sitemap, which carries the
+    site_url's port.
+    """
+    (root / "test.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: {base}\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "test.yml"]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
 
 
 def snapshot(*folders: Path) -> dict[str, bytes]:

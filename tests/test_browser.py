@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -20,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .conftest import PROJECT_FOLDERS, REPO, WATCH_CSP, QuietHandler, free_port
+from .conftest import REPO, WATCH_CSP, QuietHandler, build_site_for, free_port, lay_out_project
 
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 KEY_PAGES = ["", "timeline/", "trade/", "targets/", "claims/", "sources/"]
@@ -33,18 +29,9 @@ def site(tmp_path_factory) -> tuple[Path, str]:
     Material's instant navigation only follows links listed in the sitemap, which carries the
     site_url's port, so the site is built for the port the test server will use.
     """
-    root = tmp_path_factory.mktemp("browser") / "project"
-    for name in PROJECT_FOLDERS:
-        shutil.copytree(REPO / name, root / name)
-    (root / "generator").mkdir()
-    shutil.copy(REPO / "generator" / "hook.py", root / "generator" / "hook.py")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    (root / "test.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: {base}\n")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "test.yml"]
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
+    root = lay_out_project(tmp_path_factory.mktemp("browser") / "project")
+    base = f"http://127.0.0.1:{free_port()}/"
+    result = build_site_for(root, base)
     assert result.returncode == 0, result.stderr
     return root / "site", base
 

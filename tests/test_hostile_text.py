@@ -11,10 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
-import os
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -25,7 +21,7 @@ from ruamel.yaml import YAML
 
 from generator import model
 
-from .conftest import PROJECT_FOLDERS, REPO, WATCH_CSP, QuietHandler, free_port
+from .conftest import WATCH_CSP, QuietHandler, build_site_for, free_port, lay_out_project
 from .payloads import payload, shown
 
 KEEP = {"id", "quote", "file", "sha256"}  # checked against other files, not free text
@@ -107,18 +103,10 @@ def _add_hostile_seed(root: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     """The project with payloads everywhere, built with `mkdocs build --strict` for its port."""
-    root = tmp_path_factory.mktemp("hostile") / "project"
-    for name in PROJECT_FOLDERS:
-        shutil.copytree(REPO / name, root / name)
-    (root / "generator").mkdir()
-    shutil.copy(REPO / "generator" / "hook.py", root / "generator" / "hook.py")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = lay_out_project(tmp_path_factory.mktemp("hostile") / "project")
     planted = poison(root)
     port = free_port()
-    (root / "test.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: http://127.0.0.1:{port}/\n")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "test.yml"]
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
+    result = build_site_for(root, f"http://127.0.0.1:{port}/")
     return root, port, planted, result
 
 
