@@ -1,9 +1,9 @@
 """How text from the data reaches a page: always as text, never as Markdown, HTML or YAML.
 
 Pages are Markdown, built from templates. A value from the data is escaped for Markdown and HTML
-at the one place it meets the page (Jinja's `finalize`, or `Markdown.format` in Python code);
-what the generator builds itself (links, footnote marks) is `Markdown`, which is trusted and
-passes unescaped. Losing that mark over-escapes (visible, and caught by the tests); it never
+at the one place it meets the page: Jinja's `finalize` (which is `Markdown.escape`), or
+`Markdown.format` in Python code. What the generator builds itself (links, footnote marks) is
+`Markdown`, which is trusted and passes unescaped. Losing that mark over-escapes (visible, and caught by the tests); it never
 lets data through as markup.
 """
 
@@ -59,11 +59,6 @@ class Markdown(Markup):
         if hasattr(s, "__html__"):
             return cls(s.__html__())
         return cls(escape_text(s))
-
-
-def finalize(value: Any) -> Markup:
-    """Jinja's last step for every `{{ … }}`: data becomes text, built Markdown stays."""
-    return Markdown.escape(value)
 
 
 def code(value: str) -> Markdown:
