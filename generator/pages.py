@@ -12,8 +12,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import model
+from .chapters import Chapter, ProseRenderer
 from .charts import Chart
 from .derive import Analysis
+from .errors import DataError, Problem
 from .paths import Project
 from .text import Markdown, address, code, front_matter, html_text
 from .validate import Dataset
@@ -69,18 +71,35 @@ class Output:
 
 
 def render_pages(
-    project: Project, data: Dataset, analysis: Analysis, charts: list[Chart]
+    project: Project, data: Dataset, analysis: Analysis, charts: list[Chart], prose: list[Chapter]
 ) -> list[Output]:
+    """Every page, or a DataError with every problem found in the chapters' references."""
     env = template_environment(project)
+    problems: list[Problem] = []
+    chapters = [c for c in prose if c.meta is not None]
+    home = next((c for c in prose if c.meta is None), None)
     outputs = []
-    for plan in [*PAGES, *event_pages(data)]:
+    for plan in [*PAGES, *chapter_pages(chapters), *event_pages(data)]:
         cite = Citations(data, plan.up)
         context = _context(data, analysis, charts, cite, plan)
+        renderer = ProseRenderer(data, analysis, cite, plan.up, problems)
+        context.update(prose=renderer.render, home=home, chapters=chapters)
         body = env.get_template(plan.template).render(**context).rstrip() + "\n"
         notes = cite.footnotes()
         page = front_matter(page_meta(data, plan)) + body + (f"\n{notes}\n" if notes else "")
         outputs.append(Output(f"docs/{plan.path}", page))
+    if problems:
+        raise DataError(problems)
     return outputs
+
+
+def chapter_pages(chapters: list[Chapter]) -> list[PagePlan]:
+    """The report's chapters in reading order, after a page that lists them."""
+    index = PagePlan("chapters/index.md", "chapters.md.j2", "The report", ("data/chapters/",))
+    return [index] + [
+        PagePlan(f"chapters/{c.slug}.md", "chapter.md.j2", c.meta.title, (c.path,), record=c)
+        for c in chapters
+    ]
 
 
 def template_environment(project: Project) -> Environment:
@@ -105,7 +124,9 @@ def template_environment(project: Project) -> Environment:
 def page_meta(data: Dataset, plan: PagePlan) -> dict[str, Any]:
     """Front matter: the theme inserts the title and tags as HTML, so they go in escaped."""
     meta: dict[str, Any] = {"title": html_text(plan.title)}
-    if plan.record is not None:
+    if isinstance(plan.record, Chapter):
+        meta["description"] = html_text(plan.record.meta.summary)
+    elif plan.record is not None:
         meta["tags"] = [html_text(tag) for tag in event_tags(data, plan.record)]
     return meta
 
@@ -113,7 +134,7 @@ def page_meta(data: Dataset, plan: PagePlan) -> dict[str, Any]:
 def _context(
     data: Dataset, analysis: Analysis, charts: list[Chart], cite: Citations, plan: PagePlan
 ) -> dict:
-    files = ", ".join(f"data/{name}.yaml" for name in plan.data_files)
+    files = ", ".join(_data_file(name) for name in plan.data_files)
     return {
         "data": data,
         "analysis": analysis,
@@ -137,6 +158,11 @@ def _context(
         "code": code,
         "joined": joined,
     }
+
+
+def _data_file(name: str) -> str:
+    """'events' -> data/events.yaml; a chapter's path or the chapters folder as given."""
+    return name if name.startswith("data/") else f"data/{name}.yaml"
 
 
 def event_pages(data: Dataset) -> list[PagePlan]:

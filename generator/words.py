@@ -29,36 +29,46 @@ HOME_OF = {
 
 
 class Citations:
-    """Numbered footnotes for one page; the same passage cited twice keeps one number."""
+    """Numbered footnotes for one page; the same passage cited twice keeps one number.
+
+    A footnote holds one passage, or (for prose, where a row of marks would break the sentence)
+    all the passages behind one fact, one after another.
+    """
 
     def __init__(self, data: Dataset, up: str = ""):
         self.data = data
         self.up = up
-        self.numbers: dict[tuple[str, str], int] = {}
+        self.numbers: dict[tuple[tuple[str, str], ...], int] = {}
 
     def __call__(self, cites: list[model.Cite]) -> Markdown:
-        marks = []
-        for c in cites:
-            key = (c.source, c.quote or c.note or "")
-            number_ = self.numbers.setdefault(key, len(self.numbers) + 1)
-            marks.append(f"[^{number_}]")
+        marks = [self._mark(((c.source, c.quote or c.note or ""),)) for c in cites]
         return Markdown("".join(dict.fromkeys(marks)))
+
+    def together(self, cites: list[model.Cite]) -> Markdown:
+        """One footnote mark for all of a fact's sources."""
+        passages = tuple(dict.fromkeys((c.source, c.quote or c.note or "") for c in cites))
+        return Markdown(self._mark(passages))
+
+    def _mark(self, passages: tuple[tuple[str, str], ...]) -> str:
+        return f"[^{self.numbers.setdefault(passages, len(self.numbers) + 1)}]"
 
     def footnotes(self) -> Markdown:
         lines = []
-        for (source_id, passage), n in self.numbers.items():
-            source = self.data.get(source_id)
-            link = Markdown("[{}]({}sources.md#{})").format(
-                source_label(source), Markdown(self.up), Markdown(source.id)
-            )
-            if isinstance(source, model.SeedSource):
-                line = Markdown("[^{}]: {}: “{}”").format(n, link, passage)
-            elif passage:
-                line = Markdown("[^{}]: {} reports: {} {}").format(n, link, passage, UNCHECKED)
-            else:
-                line = Markdown("[^{}]: {} {}").format(n, link, UNCHECKED)
-            lines.append(line)
+        for passages, n in self.numbers.items():
+            entries = Markdown(" ").join(self._entry(*passage) for passage in passages)
+            lines.append(Markdown("[^{}]: {}").format(n, entries))
         return Markdown("\n").join(lines)
+
+    def _entry(self, source_id: str, passage: str) -> Markdown:
+        source = self.data.get(source_id)
+        link = Markdown("[{}]({}sources.md#{})").format(
+            source_label(source), Markdown(self.up), Markdown(source.id)
+        )
+        if isinstance(source, model.SeedSource):
+            return Markdown("{}: “{}”").format(link, passage)
+        if passage:
+            return Markdown("{} reports: {} {}").format(link, passage, UNCHECKED)
+        return Markdown("{} {}").format(link, UNCHECKED)
 
 
 UNCHECKED = Markdown("*(external page, text not held: not checked)*")
