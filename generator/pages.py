@@ -33,6 +33,7 @@ HOME_OF = {
     "claims.yaml": "claims.md",
     "targets.yaml": "targets.md",
     "disagreements.yaml": "disagreements.md",
+    "glossary.yaml": "glossary.md",
 }
 
 
@@ -56,13 +57,14 @@ PAGES = [
     PagePlan("trade.md", "trade.md.j2", "Trade", ("figures", "claims", "targets")),
     PagePlan("targets.md", "targets.md.j2", "Targets", ("targets", "figures")),
     PagePlan("claims.md", "claims.md.j2", "Claims check", ("claims", "figures")),
-    PagePlan("people.md", "people.md.j2", "People", ("people", "events")),
+    PagePlan("people.md", "people.md.j2", "Who's who", ("people", "events")),
     PagePlan("places.md", "places.md.j2", "Places", ("places", "events", "sources")),
     PagePlan("projects.md", "projects.md.j2", "Projects", ("initiatives", "events")),
     PagePlan("map.md", "map.md.j2", "Map", ("places", "events")),
     PagePlan("topics.md", "topics.md.j2", "Organisations and areas", ("organisations", "areas")),
     PagePlan("disagreements.md", "disagreements.md.j2", "Where sources differ", ("disagreements",)),
     PagePlan("sources.md", "sources.md.j2", "Sources", ("sources",)),
+    PagePlan("glossary.md", "glossary.md.j2", "Glossary", ("glossary",)),
 ]
 
 
@@ -253,10 +255,17 @@ def event_tags(data: Dataset, event: Any) -> list[str]:
     return [f"kind: {event.kind}", *names]
 
 
+# The field that names a record in a link, by kind: people and places, events, glossary terms,
+# disagreements, claims.
+LABEL_FIELDS = ("name", "title", "term", "topic", "wording")
+
+
 def link(data: Dataset, record_id: str, text: Any = None, up: str = "") -> Markdown:
     record = data.get(record_id)
     page = up + HOME_OF[data.origin[record_id].rsplit("/", 1)[-1]]
-    label = text or getattr(record, "name", None) or getattr(record, "title", None) or record_id
+    label = text or next(
+        (getattr(record, f) for f in LABEL_FIELDS if getattr(record, f, None)), record_id
+    )
     return Markdown("[{}]({}#{})").format(label, Markdown(page), Markdown(record_id))
 
 
