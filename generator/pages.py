@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import model
 from .charts import Chart
 from .derive import Analysis, Derived, millions, number
+from .labels import event_kind, source_label
 from .paths import Project
 from .text import Markdown, address, code, front_matter, html_text
 from .validate import Dataset
@@ -92,38 +93,33 @@ class Citations:
         lines = []
         for (source_id, passage), n in self.numbers.items():
             source = self.data.get(source_id)
-            link = Markdown("[{}]({}sources.md#{})").format(
-                source_label(source), Markdown(self.up), Markdown(source.id)
-            )
+            target = Markdown("{}sources.md#{}").format(Markdown(self.up), Markdown(source.id))
             if isinstance(source, model.SeedSource):
+                link = Markdown("[{}]({})").format(source_label(source), target)
                 line = Markdown("[^{}]: {}: “{}”").format(n, link, passage)
-            elif passage:
-                line = Markdown("[^{}]: {} reports: {} {}").format(n, link, passage, UNCHECKED)
             else:
-                line = Markdown("[^{}]: {} {}").format(n, link, UNCHECKED)
+                # What is true of every such citation goes in the link's title, not after each note.
+                link = Markdown('[{}]({} "{}")').format(source_label(source), target, NOT_HELD)
+                if passage:
+                    line = Markdown("[^{}]: {} reports: {}").format(n, link, passage)
+                else:
+                    line = Markdown("[^{}]: {}").format(n, link)
             lines.append(line)
         return Markdown("\n").join(lines)
 
 
-UNCHECKED = Markdown("*(external page, text not held: not checked)*")
+# The title of every footnote link to a page known by address. Plain words, no quotation marks:
+# it sits inside a Markdown link title.
+NOT_HELD = Markdown(
+    "Known by address only: the report does not hold this page's text, so what is cited from it"
+    " could not be checked"
+)
 
 
 def joined(*parts: Any) -> str:
     """Plain text from several values, for a label: templates never concatenate with `~`,
     which would let data meet built Markdown with only HTML escaping."""
     return "".join(str(part) for part in parts)
-
-
-def source_label(source: Any) -> str:
-    date = source.published.label() if source.published else "undated"
-    if isinstance(source, model.SeedSource) and source.published_inferred:
-        date += ", inferred"
-    name = source.label or source.publisher or _shorten(source.title or source.id)
-    return f"{name}, {date}"
-
-
-def _shorten(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def money(value_in_millions: float, digits: int = 1) -> str:
@@ -225,6 +221,7 @@ def _context(
         "link": lambda record_id, text=None: link(data, record_id, text, plan.up),
         "event_tags": lambda event: event_tags(data, event),
         "source_label": source_label,
+        "event_kind": event_kind,
         "timeline": _timeline(data),
         "supported_by": lambda source_id: _supported_by(data, source_id),
         "events_with": lambda field, record_id: [
@@ -249,8 +246,9 @@ def event_pages(data: Dataset) -> list[PagePlan]:
 
 
 def event_tags(data: Dataset, event: Any) -> list[str]:
+    """The event's kind, people and places, in reader words: tags become the tags index."""
     names = [data.get(i).name for i in (*event.people, *event.places)]
-    return [f"kind: {event.kind}", *names]
+    return [event_kind(event), *names]
 
 
 def link(data: Dataset, record_id: str, text: Any = None, up: str = "") -> Markdown:
