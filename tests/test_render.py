@@ -127,7 +127,7 @@ def test_a_link_to_a_record_names_it_in_words_not_by_its_id(project):
     assert (
         "[How the April 2025 meeting was labelled](disagreements.md#visit-label-2025-04)" in sources
     )
-    assert "[Turnover in 2023 was the highest yet.](claims.md#peak-2023)" in sources
+    assert "[the claim “Turnover in 2023 was the highest yet”](claims.md#peak-2023)" in sources
     assert "[Halk Maslahaty](glossary.md#term-halk-maslahaty)" in sources
     assert "[visit-label-2025-04]" not in sources and "[peak-2023]" not in sources
 
