@@ -420,12 +420,12 @@ def target_chart(progress: TargetProgress) -> Chart:
     )
     rows = [
         {
-            "part": f"Reached in {year}, {more}".removesuffix(", "),
+            "part": f"Reached in {year}" + _bound_words(more),
             "value": round(reached, 1),
             "order": 1,
         },
         {
-            "part": f"Still to go, {less}".removesuffix(", "),
+            "part": "Still to go" + _bound_words(less),
             "value": round(goal - reached, 1),
             "order": 2,
         },
@@ -473,6 +473,10 @@ def target_chart(progress: TargetProgress) -> Chart:
         rows=tuple(rows),
         columns=(("part", "Part"), ("value", "USD million")),
     )
+
+
+def _bound_words(words: str) -> str:
+    return f" ({words.strip()})" if words else ""
 
 
 def _bounded(derived) -> str:
