@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import groupby
 from math import isclose
 from typing import Literal
 
@@ -380,16 +379,16 @@ def _implied_value(claim: Claim, subject: Figure, value: Range, reasons: list[st
     )
 
 
-def _bound_reasons(claim: Claim, subject: Figure) -> list[str]:
-    """Why an implied value is a bound, in the direction it bounds it."""
+def _bound_reasons(claim: Claim, subject: Figure, who: str = "the claim") -> list[str]:
+    """Why an implied value is a bound."""
     reasons = []
     stated = (
         f"{number(claim.percent)}%" if claim.kind == "change" else f"{number(claim.factor)} times"
     )
     if claim.approx == "over":
-        reasons.append(f"the claim says more than {stated}")
+        reasons.append(f"{who} says more than {stated}")
     if claim.approx == "almost":
-        reasons.append(f"the claim says almost {stated}")
+        reasons.append(f"{who} says almost {stated}")
     if subject.qualifier in BOUNDS or subject.qualifier == "almost":
         reasons.append(f"the {subject.period.label()} figure is only {_said(subject)}")
     return reasons
@@ -424,25 +423,31 @@ def _conflicts(
 
 def merge_implied(checks: list[ClaimCheck]) -> tuple[list[ClaimCheck], list[Derived]]:
     """One value per indicator and period, with every claim that implies it as its basis."""
-    values = [c.derived for c in checks if c.verdict == "implies" and c.derived]
-    merged = {}
-    for key, group in groupby(sorted(values, key=lambda d: d.id), key=lambda d: d.id):
-        merged[key] = _merge(list(group))
+    groups: dict[str, list[ClaimCheck]] = {}
+    for c in checks:
+        if c.verdict == "implies":
+            groups.setdefault(c.derived.id, []).append(c)
+    merged = {key: _merge(group) for key, group in groups.items()}
     checks = [
         replace(c, derived=merged[c.derived.id]) if c.verdict == "implies" else c for c in checks
     ]
-    order = dict.fromkeys(c.derived.id for c in checks if c.verdict == "implies")
-    return checks, [merged[key] for key in order]
+    return checks, list(merged.values())
 
 
-def _merge(values: list[Derived]) -> Derived:
+def _merge(group: list[ClaimCheck]) -> Derived:
+    values = [c.derived for c in group]
     if len(values) == 1:
         return values[0]
     ranges = [_range_of(d) for d in values]
     lows = [r.low for r in ranges if r.low is not None]
     highs = [r.high for r in ranges if r.high is not None]
     together = Range(max(lows, default=None), min(highs, default=None))
-    notes = [f"{d.note}, which alone makes it {d.bound} this" for d in values if d.bound]
+    notes = [
+        f"{'; '.join(_bound_reasons(c.claim, c.subject, 'one claim'))}, which alone makes it "
+        f"{c.derived.bound} this"
+        for c in group
+        if c.derived.bound
+    ]
     if together.low is not None and together.high is not None and together.low > together.high:
         if not isclose(together.low, together.high, rel_tol=0.005):
             together = Range(min(lows), max(highs))
@@ -450,9 +455,8 @@ def _merge(values: list[Derived]) -> Derived:
         else:
             together = Range.point(together.low)
     value, bound, upper = bounded(together)
-    first = values[0]
     return replace(
-        first,
+        values[0],
         value=value,
         bound=bound,
         upper=upper,
