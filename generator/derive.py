@@ -89,7 +89,7 @@ class Derived:
     id: str
     label: str
     value: float  # the value, or the bound: the floor for 'at least', the low end for 'between'
-    unit: Literal["USD million", "percent", "percent change", "percent a year"]
+    unit: str  # 'USD million', 'million tonnes' (unit_of), 'percent', 'percent change', 'percent a year'
     formula: str
     inputs: tuple[str, ...]
     note: str | None = None
@@ -171,8 +171,21 @@ def derive(data: Dataset) -> Analysis:
 
 
 def millions(amount: Amount) -> float:
-    """A money amount in USD million, the unit every chart and table of the report uses."""
-    return amount.value * SCALE[amount.scale] if amount.currency else amount.value
+    """An amount in millions of its unit: USD million for money, the unit every chart and table
+    of the report uses; million tonnes for tonnes."""
+    return amount.value * SCALE[amount.scale]
+
+
+def unit_of(amount: Amount) -> str:
+    """The unit `millions` counts in: 'USD million', 'million tonnes'."""
+    return "USD million" if amount.currency else f"million {amount.unit}"
+
+
+def in_units(unit: str) -> Callable[[float], str]:
+    """How a value in that unit reads: '$128 million', '1.1 million tonnes'."""
+    if unit == "USD million":
+        return lambda value: f"${number(round(value, 1))} million"
+    return lambda value: f"{number(value)} {unit}"
 
 
 def number(value: float) -> str:
@@ -233,11 +246,6 @@ def accepted(stated: float, approx: str, points: bool) -> Range:
     return Range(stated * (1 - RATIO_SHARE[approx]), stated * (1 + RATIO_SHARE[approx]))
 
 
-def fits(actual: float, stated: float, approx: str, points: bool) -> bool:
-    """Whether a computed change (points=True, in %) or ratio matches the stated one."""
-    return weigh(Range.point(actual), accepted(stated, approx, points)) == "consistent"
-
-
 def weigh(actual: Range, wanted: Range) -> Verdict:
     """Consistent if every value the figures allow fits; contradicted if none does."""
     inf = float("inf")
@@ -271,11 +279,7 @@ def bounded(value: Range) -> tuple[float, Bound | None, float | None]:
     return value.low, "between", value.high
 
 
-def dollars(value: float) -> str:
-    return f"${number(round(value, 1))} million"
-
-
-def in_words(value: Range, one: Callable[[float], str] = dollars) -> str:
+def in_words(value: Range, one: Callable[[float], str]) -> str:
     """A range as a reader says it: '$128 million', 'at least $125 million'."""
     if value.is_point:
         return one(value.low)
@@ -321,7 +325,7 @@ def _check_relation(claim: Claim, subject: Figure, base: Figure) -> ClaimCheck:
 
 def _said(figure: Figure) -> str:
     words = {"over": "more than ", "under": "less than ", "almost": "almost ", "about": "about "}
-    return f"{words.get(figure.qualifier, '')}${number(millions(figure))} million"
+    return words.get(figure.qualifier, "") + in_units(unit_of(figure))(millions(figure))
 
 
 def _implied(claim: Claim, subject: Figure, figures: list[Figure]) -> ClaimCheck:
@@ -344,11 +348,14 @@ def _implied(claim: Claim, subject: Figure, figures: list[Figure]) -> ClaimCheck
             for f in conflicts
         )
         text = (
-            f"The claim would make {period} {in_words(value)}, which the data rule out: "
-            f"they hold {against}."
+            f"The claim would make {period} {in_words(value, in_units(unit_of(subject)))}, "
+            f"which the data rule out: they hold {against}."
         )
         return ClaimCheck(claim, subject, None, "contradicted", text, derived, conflicts)
-    text = f"No figure for {period} in the data; the claim implies {in_words(value)}."
+    text = (
+        f"No figure for {period} in the data; the claim implies "
+        f"{in_words(value, in_units(unit_of(subject)))}."
+    )
     return ClaimCheck(claim, subject, None, "implies", text, derived)
 
 
@@ -368,7 +375,7 @@ def _implied_value(claim: Claim, subject: Figure, value: Range, reasons: list[st
         id=f"implied-{indicator_slug(subject.indicator)}-{claim.base.slug()}",
         label=f"{indicator_words(subject.indicator).capitalize()} in {claim.base.label()}, implied",
         value=shown,
-        unit="USD million",
+        unit=unit_of(subject),
         formula=formula,
         inputs=(subject.id, claim.id),
         period=claim.base,
@@ -552,8 +559,9 @@ def _remainder(a: Figure, b: Figure) -> Derived:
     months = b.period.months - a.period.months
     period = Period(_next_month(a.period.end), b.period.end)
     value = millions(b) - millions(a)
-    per_month = f"${number(round(value / months, 1))} million a month"
-    before = f"${number(round(millions(a) / a.period.months, 1))} million a month"
+    say = in_units(unit_of(b))
+    per_month = f"{say(value / months)} a month"
+    before = f"{say(millions(a) / a.period.months)} a month"
     notes = [f"{per_month if months > 1 else 'one month'}, against {before} in {a.period.label()}"]
     if {c.source for c in a.cite}.isdisjoint(c.source for c in b.cite):
         notes.append("the two figures come from different reports")
@@ -563,7 +571,7 @@ def _remainder(a: Figure, b: Figure) -> Derived:
         id=f"remainder-{indicator_slug(b.indicator)}-{period.slug()}",
         label=f"{indicator_words(b.indicator).capitalize()} in {period.label()}, worked out",
         value=value,
-        unit="USD million",
+        unit=unit_of(b),
         formula=f"{number(millions(b))} − {number(millions(a))}",
         inputs=(b.id, a.id),
         period=period,
@@ -707,7 +715,7 @@ def _pace(target: Target, part: Figure) -> Derived:
         id=f"pace-{target.id}",
         label=f"{part.period.label()} at a full year's pace",
         value=value,
-        unit="USD million",
+        unit=unit_of(part),
         formula=f"{number(millions(part))} × 12 ÷ {months}",
         inputs=(part.id, target.id),
         period=part.period,

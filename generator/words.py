@@ -136,7 +136,9 @@ def shown(derived: Derived) -> str:
             return money(value)
         if derived.unit == "percent change":
             return f"{value:+.1f}%"
-        return f"{value:.1f}%" + (" a year" if derived.unit == "percent a year" else "")
+        if derived.unit.startswith("percent"):
+            return f"{value:.1f}%" + (" a year" if derived.unit == "percent a year" else "")
+        return f"{number(value)}\u00a0{derived.unit}"  # million tonnes
 
     if derived.bound == "between":
         return f"between {one(derived.value)} and {one(derived.upper)}"

@@ -190,6 +190,24 @@ def test_rule_a_the_home_page_key_figures_name_their_indicator_and_a_tonnage_is_
     assert real.analysis.latest_part_year.indicator == "trade-turnover"
 
 
+def test_rule_a_a_claim_about_tonnes_implies_tonnes_never_turnover():
+    tonnes = Figure(
+        id="freight-2023",
+        indicator="transport-volume",
+        period="2023",
+        value=1.3,
+        scale="million",
+        unit="tonnes",
+        cite=CITE,
+    )
+    up = claim(kind="change", subject="freight-2023", base="2022", percent=20)
+    check = check_claim(up, tonnes, [tonnes])
+    assert check.derived.id == "implied-transport-volume-2022"
+    assert check.derived.label == "Freight, all modes in 2022, implied"
+    assert check.derived.unit == "million tonnes"
+    assert "1.1 million tonnes" in check.explanation and "$" not in check.explanation
+
+
 # Rule b: nothing exact is derived from a bound.
 
 
