@@ -38,6 +38,7 @@ REFERENCES: dict[type[BaseModel], dict[str, str]] = {
         "event": "events.yaml",
     },
     model.Disagreement: {"about": "*"},  # any record
+    model.Term: {"see": "*"},
 }
 
 
