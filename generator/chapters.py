@@ -423,7 +423,7 @@ class ProseRenderer:
         return self._record(match.group(1)) if match else None
 
     def _record(self, record_id: str) -> Any:
-        derived = _derived_by_id(self.analysis).get(record_id)
+        derived = self.analysis.derived_by_id.get(record_id)
         if derived is not None:
             return derived
         try:
@@ -461,7 +461,7 @@ class ProseRenderer:
         return self._render_reference(record, variant, paragraph, where)
 
     def _id_hint(self, record_id: str) -> str:
-        known = [*self.data._index, *_derived_by_id(self.analysis)]
+        known = [*self.data._index, *self.analysis.derived_by_id]
         close = difflib.get_close_matches(record_id, known, n=1)
         return f"did you mean '{close[0]}'?" if close else "no record in data/ has this id"
 
@@ -589,10 +589,6 @@ def _describe(node: SyntaxTreeNode) -> str:
         "html_inline": "HTML",
     }
     return names.get(node.type, f"'{node.type}'")
-
-
-def _derived_by_id(analysis: Analysis) -> dict[str, Derived]:
-    return {d.id: d for d in analysis.all_derived}
 
 
 def _derived_home(derived: Derived) -> tuple[str, str]:
