@@ -57,6 +57,7 @@ VARIANTS: dict[type, tuple[str, ...]] = {
 VERDICT_WORDS = {
     "consistent": "consistent with the figures",
     "contradicted": "contradicted by the figures",
+    "not-contradicted": "not contradicted by the figures, which have gaps",
     "implies": "the basis of a worked-out value",
     "unchecked": "impossible to check against the figures",
 }
@@ -593,9 +594,8 @@ def _describe(node: SyntaxTreeNode) -> str:
 
 def _derived_home(derived: Derived) -> tuple[str, str]:
     """Where a derived value is shown with its formula: (page, anchor)."""
-    if derived.id.startswith(("progress-", "needed-growth-")):
-        return "targets.md", derived.inputs[-1]
-    return "trade.md", derived.id
+    on_targets = derived.id.startswith(("progress-", "needed-growth-", "pace-", "path-growth-"))
+    return ("targets.md" if on_targets else "trade.md"), derived.id
 
 
 def _holds(record: Any, written: str) -> bool:
