@@ -14,9 +14,11 @@ from pathlib import Path
 
 import vl_convert
 
+from .chapters import parse_prose
 from .charts import Chart, build_charts
 from .derive import Analysis, derive
-from .load import load
+from .errors import DataError, Problem
+from .load import Loaded, load
 from .lock import build_lock
 from .pages import MARKER, Output, render_pages
 from .paths import Project
@@ -36,12 +38,14 @@ class Result:
 def build(root: Path, *, write: bool = True) -> Result:
     project = Project(root.resolve())
     with build_lock(project, writing=write):
-        data = validate(load(project))
+        loaded = load(project)
+        chapters, prose_problems = parse_prose(loaded.prose)
+        data = validated(loaded, prose_problems)
         analysis = derive(data)
         charts = build_charts(data, analysis)
         outputs = with_manifest(
             [
-                *render_pages(project, data, analysis, charts),
+                *render_pages(project, data, analysis, charts, chapters),
                 *chart_outputs(charts),
                 *download_outputs(data),
                 vega_bundle(project),
@@ -52,6 +56,17 @@ def build(root: Path, *, write: bool = True) -> Result:
         if write:
             apply_changes(project, outputs, changes)
     return Result(data, analysis, outputs, changes)
+
+
+def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:
+    """The typed records; problems in the chapters are reported with those in the YAML."""
+    try:
+        data = validate(loaded)
+    except DataError as error:
+        raise DataError([*error.problems, *prose_problems]) from None
+    if prose_problems:
+        raise DataError(prose_problems)
+    return data
 
 
 def chart_outputs(charts: list[Chart]) -> list[Output]:

@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from .paths import Project
 MAX_DATA_BYTES = 1_000_000
 MAX_SEED_BYTES = 5_000_000  # seeds are only hashed and searched, which is fast
 MAX_OUTLINE_BYTES = 5_000_000
+MAX_PROSE_BYTES = 1_000_000  # a chapter of a few thousand words is some 30 KB
 # Records nest five or six levels deep. ruamel recurses once per level and its scanner slows
 # quadratically with open brackets, so "[" * 100000 would take seconds and end in RecursionError.
 MAX_NESTING = 50
@@ -84,6 +85,7 @@ class Loaded:
     files: dict[str, DataFile]  # by file name, "events.yaml"
     seeds: dict[str, SeedText]  # by path, "seeds/….txt"
     outline: dict | None = None  # GeoJSON of the countries, for the map
+    prose: dict[str, str] = field(default_factory=dict)  # "data/chapters/….md" -> its Markdown
 
 
 def load(project: Project) -> Loaded:
@@ -102,9 +104,14 @@ def load(project: Project) -> Loaded:
         if seed is not None:
             seeds[seed.path] = seed
     outline = _load_outline(project, problems)
+    prose = {}
+    for path in project.prose:
+        text = read_text(project, path, MAX_PROSE_BYTES, problems)
+        if text is not None:
+            prose[project.relative(path)] = text
     if problems:
         raise DataError(problems)
-    return Loaded(files, seeds, outline)
+    return Loaded(files, seeds, outline, prose)
 
 
 def _seed_paths(project: Project) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,21 @@ class Project:
     def outline(self) -> Path:
         """Country outlines for the map (see scripts/extract_outline.py)."""
         return self.data / "geo" / "countries.geo.json"
+
+    @property
+    def chapters(self) -> Path:
+        return self.data / "chapters"
+
+    @property
+    def home(self) -> Path:
+        """The home page's opening, written like a chapter."""
+        return self.data / "home.md"
+
+    @property
+    def prose(self) -> list[Path]:
+        """The report's prose: the home page's opening and the chapters, in file-name order."""
+        home = [self.home] if os.path.lexists(self.home) else []
+        return home + sorted(self.chapters.glob("*.md"))
 
     @property
     def docs(self) -> Path:
