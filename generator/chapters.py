@@ -215,11 +215,19 @@ class _Paragraph:
     cursor: int = 0
     date: datetime.date | None = None  # of the last event or figure referenced so far
 
+    def start(self, chapter: Chapter) -> Location:
+        """Where the paragraph's text begins (after a list marker, for a list item)."""
+        return self._position(chapter, 0)
+
     def locate(self, chapter: Chapter, needle: str) -> Location:
+        """Where `needle` is, searching on from the last thing located."""
         at = self.content.find(needle, self.cursor)
         if at < 0:
-            return Location(chapter.path, self.first_line + 1, 1)
+            return self._position(chapter, self.cursor)
         self.cursor = at + len(needle)
+        return self._position(chapter, at)
+
+    def _position(self, chapter: Chapter, at: int) -> Location:
         line_index = self.content.count("\n", 0, at)
         line_start = self.content.rfind("\n", 0, at) + 1
         content_line = self.content[line_start:].split("\n", 1)[0]
@@ -295,7 +303,7 @@ class ProseRenderer:
         commentary = bool(children) and _is_commentary(children[0])
         if not commentary and not paragraph.records and not self._has_error_reference(inline):
             self._problem(
-                self._start(node),
+                paragraph.start(self.chapter),
                 "a paragraph with no reference to a record",
                 "cite what it rests on with {id}, or open it with {commentary} if it is the "
                 "report's own analysis",
@@ -353,7 +361,8 @@ class ProseRenderer:
             return self._link(node, paragraph)
         if kind == "reference":
             return self._reference(node.content, paragraph)
-        where = paragraph.locate(self.chapter, node.content or "")
+        opening = {"image": "![", "code_inline": node.markup}.get(kind, node.content)
+        where = paragraph.locate(self.chapter, opening)
         self._problem(where, f"{_describe(node)} is not allowed in a chapter")
         return Markdown.escape(node.content)
 
