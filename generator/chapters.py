@@ -493,14 +493,14 @@ class ProseRenderer:
     def _figure(self, figure: model.Figure, variant: str | None, paragraph: _Paragraph) -> Markdown:
         paragraph.date = figure.period.end
         if variant == "period":
-            return Markdown.escape(figure.period.label())
+            return Markdown.escape(figure.period.in_words())
         value = Markdown("[{}]({}trade.md#{})").format(
             qualified(figure), Markdown(self.up), Markdown(figure.id)
         )
         if variant == "value":
             return value + self.cite.together(figure.cite)
         return Markdown("{} in {}{}").format(
-            value, figure.period.label(), self.cite.together(figure.cite)
+            value, figure.period.in_words(), self.cite.together(figure.cite)
         )
 
     def _derived(self, derived: Derived, variant: str | None) -> Markdown:

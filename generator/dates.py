@@ -159,6 +159,16 @@ class Period:
             return f"{calendar.month_name[self.start.month]} {self.year}"
         return f"{first}–{last} {self.year}"
 
+    def in_words(self) -> str:
+        """The period as prose names it: 'the first half of 2024', 'January–July 2022'."""
+        if self.is_calendar_year or self.months == 1 or self.start.year != self.end.year:
+            return self.label().replace(" – ", " to ")
+        if self.start.month == 1 and self.months in (3, 6):
+            part = "quarter" if self.months == 3 else "half"
+            return f"the first {part} of {self.year}"
+        first, last = calendar.month_name[self.start.month], calendar.month_name[self.end.month]
+        return f"{first}–{last} {self.year}"
+
     def __str__(self) -> str:
         return self.iso()
 
