@@ -488,7 +488,8 @@ class ProseRenderer:
             return self._claim(record, variant)
         if isinstance(record, model.Target):
             return self._target(record, variant)
-        return link(self.data, record.id, _label(record), self.up)
+        is_source = isinstance(record, model.SeedSource | model.ExternalSource)
+        return link(self.data, record.id, source_label(record) if is_source else None, self.up)
 
     def _figure(self, figure: model.Figure, variant: str | None, paragraph: _Paragraph) -> Markdown:
         paragraph.date = figure.period.end
@@ -588,15 +589,6 @@ def _describe(node: SyntaxTreeNode) -> str:
         "html_inline": "HTML",
     }
     return names.get(node.type, f"'{node.type}'")
-
-
-def _label(record: Any) -> str:
-    if isinstance(record, model.SeedSource | model.ExternalSource):
-        return source_label(record)
-    for name in ("name", "title", "topic", "term"):
-        if getattr(record, name, None):
-            return getattr(record, name)
-    return record.id
 
 
 def _derived_by_id(analysis: Analysis) -> dict[str, Derived]:

@@ -417,6 +417,23 @@ class Disagreement(Record):
     reasoning: Text = Field(description="Why the report follows that account, or keeps them all.")
 
 
+class Term(Record):
+    """A word the report uses that a newcomer may not know; chapters link its first use on a page."""
+
+    id: Id = Field(
+        description="Unique across all data files, so not the id of the record it explains."
+    )
+    term: Text = Field(description="The spelling the report uses.")
+    spellings: list[Text] = Field(
+        [], description="Other forms to recognise in the prose: translations, transliterations."
+    )
+    definition: Text = Field(
+        description="One to three sentences in the report's words, saying only what the sources say."
+    )
+    see: list[Id] = Field([], description="Records that tell more (any kind).")
+    cite: Cites
+
+
 # data file name -> record type. The order is the order the site's pages introduce them.
 FILES: dict[str, type[BaseModel] | object] = {
     "sources.yaml": Source,
@@ -430,4 +447,5 @@ FILES: dict[str, type[BaseModel] | object] = {
     "claims.yaml": Claim,
     "targets.yaml": Target,
     "disagreements.yaml": Disagreement,
+    "glossary.yaml": Term,
 }

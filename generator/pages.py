@@ -54,13 +54,14 @@ PAGES = [
     PagePlan("trade.md", "trade.md.j2", "Trade", ("figures", "claims", "targets")),
     PagePlan("targets.md", "targets.md.j2", "Targets", ("targets", "figures")),
     PagePlan("claims.md", "claims.md.j2", "Claims check", ("claims", "figures")),
-    PagePlan("people.md", "people.md.j2", "People", ("people", "events")),
+    PagePlan("people.md", "people.md.j2", "Who's who", ("people", "events")),
     PagePlan("places.md", "places.md.j2", "Places", ("places", "events", "sources")),
     PagePlan("projects.md", "projects.md.j2", "Projects", ("initiatives", "events")),
     PagePlan("map.md", "map.md.j2", "Map", ("places", "events")),
     PagePlan("topics.md", "topics.md.j2", "Organisations and areas", ("organisations", "areas")),
     PagePlan("disagreements.md", "disagreements.md.j2", "Where sources differ", ("disagreements",)),
     PagePlan("sources.md", "sources.md.j2", "Sources", ("sources",)),
+    PagePlan("glossary.md", "glossary.md.j2", "Glossary", ("glossary",)),
 ]
 
 

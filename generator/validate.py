@@ -34,6 +34,7 @@ REFERENCES: dict[type[BaseModel], dict[str, str]] = {
     model.Claim: {"subject": "figures.yaml"},
     model.Statement: {"said_by": "people.yaml", "event": "events.yaml"},
     model.Disagreement: {"about": "*"},  # any record
+    model.Term: {"see": "*"},
 }
 
 

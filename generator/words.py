@@ -25,6 +25,7 @@ HOME_OF = {
     "claims.yaml": "claims.md",
     "targets.yaml": "targets.md",
     "disagreements.yaml": "disagreements.md",
+    "glossary.yaml": "glossary.md",
 }
 
 
@@ -135,8 +136,15 @@ def shown(derived: Derived) -> str:
     return f"{derived.value:.1f}%{suffix}"
 
 
+# The field that names a record in a link, by kind: people and places, events, glossary terms,
+# disagreements, claims.
+LABEL_FIELDS = ("name", "title", "term", "topic", "wording")
+
+
 def link(data: Dataset, record_id: str, text: Any = None, up: str = "") -> Markdown:
     record = data.get(record_id)
     page = up + HOME_OF[data.origin[record_id].rsplit("/", 1)[-1]]
-    label = text or getattr(record, "name", None) or getattr(record, "title", None) or record_id
+    label = text or next(
+        (getattr(record, f) for f in LABEL_FIELDS if getattr(record, f, None)), record_id
+    )
     return Markdown("[{}]({}#{})").format(label, Markdown(page), Markdown(record_id))

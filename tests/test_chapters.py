@@ -277,3 +277,11 @@ def test_every_chapter_is_in_the_navigation_in_reading_order():
 def data_prose() -> dict[str, str]:
     project = Project(REPO)
     return {project.relative(p): p.read_text("utf-8") for p in project.prose}
+
+
+def test_a_glossary_term_links_to_its_entry_at_its_first_use_on_the_page_only(real):
+    body = "The Senate voted on {state-visit-2017-04}.\n\nThe Senate again, on {state-visit-2017-04}.\n"
+    text, problems, _ = render(real, body)
+    assert problems == []
+    assert text.count("[Senate](../glossary.md#term-senate)") == 1
+    assert text.startswith("The [Senate](../glossary.md#term-senate) voted")

@@ -93,6 +93,30 @@ def test_each_data_file_names_its_schema_for_editors():
         )
 
 
+def test_every_glossary_term_has_a_definition_and_a_source_on_the_glossary_page():
+    result = build(REPO, write=False)
+    page = next(o.content for o in result.outputs if o.path == "docs/glossary.md")
+    terms = result.data.glossary
+    asked_for = {
+        "Halk Maslahaty",
+        "Akorda",
+        "Majilis",
+        "Senate of Kazakhstan",
+        "intergovernmental commission",
+        "Kazakhstan–Turkmenistan–Iran railway",
+        "trade turnover",
+        "state visit",
+        "official visit",
+        "working visit",
+    }
+    assert asked_for <= {t.term for t in terms}
+    for term in terms:
+        assert term.definition.strip() and term.cite, term.id
+        entry = page[page.index(f"{{ #{term.id} }}") :].split("\n## ")[0]
+        first_words = " ".join(term.definition.split()[:4])
+        assert first_words in entry and re.search(r"\[\^\d+\]", entry), term.id
+
+
 def test_every_external_source_has_an_address_a_title_and_a_publisher():
     data = build(REPO, write=False).data
     for source in data.sources:

@@ -7,7 +7,10 @@ import re
 from pathlib import Path
 
 from generator.build import build
+from generator.load import load
 from generator.pages import MARKER
+from generator.paths import Project
+from generator.validate import validate
 
 
 def outputs(project: Path) -> dict[str, str]:
@@ -83,3 +86,43 @@ def test_chart_svgs_do_not_depend_on_what_was_rendered_before(project):
     for path in first:
         if path.endswith(".svg"):
             assert first[path] == second[path], path
+
+
+def test_the_whos_who_lists_each_countrys_heads_of_state_in_order_with_their_terms(project):
+    page = outputs(project)["docs/people.md"]
+    start = page.index("## Heads of state\n")
+    heads = page[start : page.index("\n## ", start)]
+    people = validate(load(Project(project))).people
+    for country in ("Kazakhstan", "Turkmenistan"):
+        block = heads[heads.index(f"**{country}**") :].split("\n\n**")[0]
+        terms = sorted(
+            (r.start, p, r)
+            for p in people
+            if p.country == country
+            for r in p.roles
+            if r.head_of_state
+        )
+        lines = [line for line in block.splitlines() if line.startswith("1. ")]
+        assert len(lines) == len(terms) >= 2, country
+        for line, (_, person, role) in zip(lines, terms, strict=True):
+            assert line.startswith(f"1. [{person.name}](#{person.id}), {role.title}: ")
+            dates = (
+                f"{role.start.label()} – {role.end.label()}"
+                if role.end
+                else f"from {role.start.label()}"
+            )
+            assert f": {dates}[^" in line, line
+    assert (
+        "1. [Nursultan Nazarbayev](#nursultan-nazarbayev), President of Kazakhstan (the first): 1990 – 20 March 2019[^"
+        in heads
+    )
+
+
+def test_a_link_to_a_record_names_it_in_words_not_by_its_id(project):
+    sources = outputs(project)["docs/sources.md"]
+    assert (
+        "[How the April 2025 meeting was labelled](disagreements.md#visit-label-2025-04)" in sources
+    )
+    assert "[Turnover in 2023 was the highest yet.](claims.md#peak-2023)" in sources
+    assert "[Halk Maslahaty](glossary.md#term-halk-maslahaty)" in sources
+    assert "[visit-label-2025-04]" not in sources and "[peak-2023]" not in sources

@@ -89,6 +89,26 @@ def test_an_unknown_reference_is_located_and_a_near_id_suggested(project):
     assert "did you mean 'askar-tazhibayev'?" in problem
 
 
+def test_a_glossary_term_seeing_an_unknown_record_is_located(project):
+    path = project / "data/glossary.yaml"
+    edit(path, "see: [akorda, state-visit-2017-04,", "see: [akorda, state-visit-2017-4,")
+    (problem,) = problems_of(project)
+    assert problem.startswith(
+        f"{where(path, 'state-visit-2017-4,')}: unknown id 'state-visit-2017-4': no such record in the data"
+    )
+    assert "did you mean 'state-visit-2017-04'?" in problem
+
+
+def test_a_glossary_term_without_a_definition_is_located_at_its_term(project):
+    path = project / "data/glossary.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("  definition:", text.index("id: term-akorda"))
+    end = text.index("  see:", start)
+    path.write_text(text[:start] + text[end:], "utf-8")
+    (problem,) = problems_of(project)
+    assert problem == f"{where(path, 'id: term-akorda')}: missing field 'definition'"
+
+
 def test_a_duplicate_id_names_both_places(project):
     path = project / "data/figures.yaml"
     first = where(path, "turnover-2021\n")
