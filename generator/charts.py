@@ -11,6 +11,8 @@ import functools
 import io
 import json
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +20,9 @@ import altair as alt
 import vl_convert
 
 from .derive import BOUNDS, Analysis, TargetProgress, millions, number
+from .model import Figure
 from .validate import Dataset
+from .words import source_label
 
 # The charts' one typeface, shipped in generator/fonts (for the SVGs) and docs/assets/fonts (for
 # the browser): a subset of Liberation Sans, renamed as its licence asks (scripts/chart_font.py).
@@ -50,7 +54,7 @@ class Chart:
     title: str
     caption: str  # how to read it, in a sentence
     alt: str  # alt text written from the data
-    sources: tuple[str, ...]  # ids of the sources the chart draws on
+    sources: tuple[str, ...]  # ids of the sources the chart draws on, most cited first
     data_files: tuple[str, ...]  # data/… files it comes from
     spec: dict
     rows: tuple[dict, ...]  # the data the chart draws, for its table
@@ -122,6 +126,11 @@ def utc_scale(**options) -> alt.Scale:
     return alt.Scale(type="utc", **options)
 
 
+def most_cited_first(source_ids: Iterable[str]) -> tuple[str, ...]:
+    """Each source once, the most cited first (ties in the order met): a caption names the first."""
+    return tuple(source for source, _ in Counter(source_ids).most_common())
+
+
 def build_charts(data: Dataset, analysis: Analysis) -> list[Chart]:
     charts = [trade_turnover_chart(data, analysis), events_chart(data)]
     if data.outline and any(p.coordinates for p in data.places):
@@ -145,7 +154,7 @@ def turnover_rows(data: Dataset, analysis: Analysis) -> list[dict]:
         else:
             kind = "bound" if f.qualifier in BOUNDS else "reported"
         rows.append(
-            _row(f.period.year, f.period.label(), millions(f), kind, f.id, f.cite[0].source)
+            _row(f.period.year, f.period.label(), millions(f), kind, f.id, _reported_by(data, f))
         )
     for d in analysis.implied:
         if not d.period.is_calendar_year:
@@ -157,6 +166,11 @@ def turnover_rows(data: Dataset, analysis: Analysis) -> list[dict]:
                 _row(year, str(year), value, "path", target.target.id, "compound growth needed")
             )
     return rows
+
+
+def _reported_by(data: Dataset, figure: Figure) -> str:
+    """The first source of a figure, named for the chart's table (never by its id)."""
+    return source_label(data.get(figure.cite[0].source))
 
 
 def _row(year: int, period: str, value: float, kind: str, record: str, basis: str) -> dict:
@@ -235,8 +249,8 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
         layers += [path, rule, rule_label]
     title = "Trade turnover, USD million"
     chart = alt.layer(*layers).properties(width=560, height=300, title=title)
-    sources = tuple(dict.fromkeys(c.source for f in data.figures for c in f.cite))
-    claims_sources = tuple(c.source for check in analysis.checks for c in check.claim.cite)
+    sources = [c.source for f in data.figures for c in f.cite]
+    claims_sources = [c.source for check in analysis.checks for c in check.claim.cite]
     return Chart(
         slug="trade-turnover",
         title=title,
@@ -251,7 +265,7 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
             ("basis", "Basis"),
         ),
         alt=_turnover_alt(rows, analysis),
-        sources=tuple(dict.fromkeys(sources + claims_sources)),
+        sources=most_cited_first(sources + claims_sources),
         data_files=("data/figures.yaml", "data/claims.yaml", "data/targets.yaml"),
         spec=spec_of(chart),
         rows=tuple(rows),
@@ -401,7 +415,7 @@ def events_chart(data: Dataset) -> Chart:
             f"per kind: {counts}. The latest is {rows[-1]['title']} ({rows[-1]['when']}). "
             f"Presidents shown as bands: {presidents}."
         ),
-        sources=tuple(dict.fromkeys(c.source for e in data.events for c in e.cite)),
+        sources=most_cited_first(c.source for e in data.events for c in e.cite),
         data_files=("data/events.yaml", "data/people.yaml"),
         spec=spec_of(chart),
         rows=tuple(rows),
@@ -453,7 +467,7 @@ def target_chart(progress: TargetProgress) -> Chart:
             f"Bar of the ${number(goal)} million target: ${number(reached)} million, {share}, "
             f"was reached in {year}; ${number(round(goal - reached, 1))} million is still to go.{needed}"
         ),
-        sources=tuple(c.source for c in progress.latest.cite),
+        sources=most_cited_first(c.source for c in progress.latest.cite),
         data_files=("data/targets.yaml", "data/figures.yaml"),
         spec=spec_of(chart),
         rows=tuple(rows),
@@ -542,8 +556,8 @@ def projects_chart(data: Dataset) -> Chart:
             "agreement, orange for construction, greens for operation."
         ),
         alt=f"Timeline bars for {len(projects)} projects and initiatives. Latest status reported: {now}.",
-        sources=tuple(
-            dict.fromkeys(c.source for i in data.initiatives for h in i.history for c in h.cite)
+        sources=most_cited_first(
+            c.source for i in data.initiatives for h in i.history for c in h.cite
         ),
         data_files=("data/initiatives.yaml",),
         spec=spec_of(chart),

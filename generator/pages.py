@@ -23,6 +23,7 @@ from .words import (
     INDICATOR_NAMES,
     Citations,
     amount,
+    event_kind,
     joined,
     link,
     money,
@@ -146,6 +147,7 @@ def _context(
         "link": lambda record_id, text=None: link(data, record_id, text, plan.up),
         "event_tags": lambda event: event_tags(data, event),
         "source_label": source_label,
+        "event_kind": event_kind,
         "timeline": _timeline(data),
         "supported_by": lambda source_id: _supported_by(data, source_id),
         "events_with": lambda field, record_id: [
@@ -175,8 +177,9 @@ def event_pages(data: Dataset) -> list[PagePlan]:
 
 
 def event_tags(data: Dataset, event: Any) -> list[str]:
+    """The event's kind, people and places, in reader words: tags become the tags index."""
     names = [data.get(i).name for i in (*event.people, *event.places)]
-    return [f"kind: {event.kind}", *names]
+    return [event_kind(event), *names]
 
 
 def _timeline(data: Dataset) -> list[tuple[int, list[Any], list[Any]]]:

@@ -62,23 +62,49 @@ class Citations:
 
     def _entry(self, source_id: str, passage: str) -> Markdown:
         source = self.data.get(source_id)
-        link = Markdown("[{}]({}sources.md#{})").format(
-            source_label(source), Markdown(self.up), Markdown(source.id)
-        )
+        target = Markdown("{}sources.md#{}").format(Markdown(self.up), Markdown(source.id))
         if isinstance(source, model.SeedSource):
+            link = Markdown("[{}]({})").format(source_label(source), target)
             return Markdown("{}: “{}”").format(link, passage)
-        if passage:
-            return Markdown("{} reports: {} {}").format(link, passage, UNCHECKED)
-        return Markdown("{} {}").format(link, UNCHECKED)
+        # What is true of every such citation goes in the link's title, not after each note.
+        link = Markdown('[{}]({} "{}")').format(source_label(source), target, NOT_HELD)
+        return Markdown("{} reports: {}").format(link, passage) if passage else link
 
 
-UNCHECKED = Markdown("*(external page, text not held: not checked)*")
+# The title of every footnote link to a page known by address. Plain words, no quotation marks:
+# it sits inside a Markdown link title.
+NOT_HELD = Markdown(
+    "Known by address only: the report does not hold this page's text, so what is cited from it"
+    " could not be checked"
+)
 
 
 def joined(*parts: Any) -> str:
     """Plain text from several values, for a label: templates never concatenate with `~`,
     which would let data meet built Markdown with only HTML escaping."""
     return "".join(str(part) for part in parts)
+
+
+# An event's kind as a reader would name it: the tag on its page and the word on the timeline.
+EVENT_KINDS = {
+    "visit": "Visit",
+    "meeting": "Meeting",
+    "agreement": "Agreement",
+    "ratification": "Ratification",
+    "project": "Project",
+    "commission": "Intergovernmental commission",
+    "multilateral": "Multilateral",
+    "culture": "Culture",
+    "diplomacy": "Diplomacy",
+    "announcement": "Announcement",
+    "publication": "Publication",
+    "call": "Phone call",
+    "award": "Award",
+}
+
+
+def event_kind(event: Any) -> str:
+    return EVENT_KINDS[event.kind]
 
 
 def source_label(source: Any) -> str:

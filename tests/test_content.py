@@ -176,3 +176,74 @@ def _inline_rows(spec) -> list[dict]:
     if isinstance(spec, list):
         return [r for v in spec for r in _inline_rows(v)]
     return []
+
+
+# Pages for editors, which name fields and ids on purpose.
+FOR_EDITORS = {"editing"}
+
+
+def test_reader_facing_text_shows_no_data_model_words(built):
+    """No record id, field name with its value, or mention of the research dossier in what a
+    reader sees: text and alt or title attributes, not comments, link targets or anchors."""
+    data = build(built, write=False).data
+    ids = {r.id for records in data.records.values() for r in records if _looks_like_an_id(r)}
+    field_value = _field_values(data)
+    for page in sorted((built / "site").rglob("index.html")):
+        name = page.parent.relative_to(built / "site").as_posix()
+        if name in FOR_EDITORS:
+            continue
+        text = _reader_text(page.read_text("utf-8"))
+        assert "dossier" not in text.lower(), (name, _around(text, "dossier"))
+        assert not field_value.search(text), (name, field_value.search(text))
+        shown = {i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)}
+        assert not shown, (name, sorted(shown))
+
+
+def _field_values(data) -> re.Pattern:
+    """'kind: visit', 'status: planned': a field of the data and one of its values, as YAML has them."""
+    values = set()
+    for records in data.records.values():
+        for record in records:
+            for part in (record, *getattr(record, "history", [])):
+                values |= {getattr(part, f) for f in ("kind", "status") if hasattr(part, f)}
+    either = "|".join(sorted(map(re.escape, values)))
+    return re.compile(rf"\b(?:kind|status):\s*(?:{either})\b")
+
+
+def _looks_like_an_id(record) -> bool:
+    """An id with a hyphen that is not simply its record's name ('cross-border' is a word)."""
+    name = str(getattr(record, "name", "")).lower()
+    return "-" in record.id and record.id not in name
+
+
+def _reader_text(page: str) -> str:
+    """What a reader of the page's article sees or hears, with addresses shown as text left out."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        parts: list[str] = []
+        skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "svg"):
+                self.skip += 1
+            self.parts += [v for k, v in attrs if k in ("alt", "title", "aria-label") and v]
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "svg"):
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    article = page[page.index("<article") : page.index("</article>")]
+    reader = Reader()
+    reader.parts = []
+    reader.feed(article)
+    return re.sub(r"https?://\S+", "", " ".join(reader.parts))
+
+
+def _around(text: str, word: str) -> str:
+    at = text.lower().index(word)
+    return text[max(0, at - 80) : at + 80]

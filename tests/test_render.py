@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
+from typing import get_args
 
+from generator import model
 from generator.build import build
 from generator.load import load
 from generator.pages import MARKER
 from generator.paths import Project
 from generator.validate import validate
+from generator.words import EVENT_KINDS
 
 
 def outputs(project: Path) -> dict[str, str]:
@@ -126,3 +130,47 @@ def test_a_link_to_a_record_names_it_in_words_not_by_its_id(project):
     assert "[Turnover in 2023 was the highest yet.](claims.md#peak-2023)" in sources
     assert "[Halk Maslahaty](glossary.md#term-halk-maslahaty)" in sources
     assert "[visit-label-2025-04]" not in sources and "[peak-2023]" not in sources
+
+
+def test_footnotes_to_pages_known_by_address_say_so_in_their_link_title_not_after_each_note(
+    project,
+):
+    data = build(project, write=False).data
+    external = {s.id for s in data.sources if isinstance(s, model.ExternalSource)}
+    page = outputs(project)["docs/timeline.md"]
+    notes = re.findall(
+        r"^\[\^\d+\]: \[[^\]]*\]\(sources\.md#([\w-]+)( \"[^\"]+\")?\)(.*)$", page, re.M
+    )
+    assert {source for source, _, _ in notes} & external
+    for source, title, rest in notes:
+        assert bool(title) == (source in external), source
+        assert "not checked" not in rest and "text not held" not in rest, source
+    assert "Known by address only" in page
+
+
+def test_a_chart_caption_names_its_most_cited_sources_and_links_to_the_full_list(project):
+    data = build(project, write=False).data
+    cited = Counter(c.source for e in data.events for c in e.cite)
+    page = outputs(project)["docs/timeline.md"]
+    caption = re.search(r"<figcaption markdown>(.*)</figcaption>", page).group(1)
+    named = re.findall(r"\]\(sources\.md#([\w-]+)\)", caption)
+    assert 1 <= len(named) <= 4
+    assert cited[named[0]] == max(cited.values())
+    more = len(cited) - len(named)
+    assert f"and [{more} more](#events-sources)" in caption
+    details = page[page.index('<details class="chart-data"') : page.index("</details>")]
+    assert "{ #events-sources }" in details
+    assert set(re.findall(r"^- \[[^\]]*\]\(sources\.md#([\w-]+)\)$", details, re.M)) == set(cited)
+
+
+def test_every_event_kind_has_a_reader_word_and_tags_use_it(project):
+    assert set(EVENT_KINDS) == set(get_args(model.Event.model_fields["kind"].annotation))
+    page = outputs(project)["docs/events/informal-meeting-2025-04.md"]
+    tags = page.split("tags:\n", 1)[1].split("---", 1)[0]
+    assert "  - Meeting\n" in tags and ":" not in tags
+
+
+def test_derived_numbers_name_the_records_they_come_from_not_their_ids(project):
+    claims = outputs(project)["docs/claims.md"]
+    assert "(from [Trade turnover, 2023](trade.md#turnover-2023); [the claim" in claims
+    assert "[turnover-2023]" not in claims
