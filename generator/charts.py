@@ -157,8 +157,8 @@ def turnover_rows(data: Dataset, analysis: Analysis) -> list[dict]:
             _row(f.period.year, f.period.label(), millions(f), kind, f.id, _reported_by(data, f))
         )
     for d in analysis.implied:
-        if not d.period.is_calendar_year:
-            continue  # a part-year value a claim implies is in the tables, never drawn as a year
+        if not d.period.is_calendar_year or d.bound:
+            continue  # part-year values and bounds a claim implies are in the tables, not drawn
         rows.append(_row(d.period.year, d.period.label(), d.value, "implied", d.id, d.formula))
     for target in analysis.targets:
         for year, value in target.path:
@@ -292,10 +292,11 @@ def _turnover_alt(rows: list[dict], analysis: Analysis) -> str:
         if listed(kind):
             parts.append(f"{lead}: {listed(kind)}.")
     for t in analysis.targets:
-        if t.path and t.needed_growth:
+        if t.path:
             parts.append(
                 f"A dashed line shows the path to ${number(millions(t.target))} million by "
-                f"{t.horizon_year}, which needs {t.needed_growth.value:.1f}% growth a year."
+                f"{t.horizon_year}, which needs {t.path_growth.value:.1f}% growth a year from "
+                f"{t.measured.period.label()}."
             )
     return " ".join(parts)
 
@@ -427,9 +428,21 @@ def target_chart(progress: TargetProgress) -> Chart:
     """How much of the target the latest full year reached, and how much is still to go."""
     goal, reached = millions(progress.target), millions(progress.latest)
     year = progress.latest.period.label()
+    # A floor reached leaves at most the rest to go (and a ceiling at least the rest).
+    more, less = {"over": ("at least ", "at most "), "under": ("at most ", "at least ")}.get(
+        progress.latest.qualifier, ("", "")
+    )
     rows = [
-        {"part": f"Reached in {year}", "value": round(reached, 1), "order": 1},
-        {"part": "Still to go", "value": round(goal - reached, 1), "order": 2},
+        {
+            "part": f"Reached in {year}" + _bound_words(more),
+            "value": round(reached, 1),
+            "order": 1,
+        },
+        {
+            "part": "Still to go" + _bound_words(less),
+            "value": round(goal - reached, 1),
+            "order": 2,
+        },
     ]
     bars = (
         alt.Chart(alt.Data(values=rows))
@@ -451,11 +464,12 @@ def target_chart(progress: TargetProgress) -> Chart:
             ],
         )
     )
-    share = f"{progress.share.value:.1f}%"
+    share = f"{more}{progress.share.value:.1f}%"
     title = f"Progress towards {progress.target.title}"
     chart = bars.properties(width=560, height=60, title=title)
     needed = (
-        f" Reaching it by {progress.horizon_year} needs {progress.needed_growth.value:.1f}% growth a year."
+        f" Reaching it by {progress.horizon_year} needs {_bounded(progress.needed_growth)}"
+        f"{progress.needed_growth.value:.1f}% growth a year."
         if progress.needed_growth
         else ""
     )
@@ -464,8 +478,8 @@ def target_chart(progress: TargetProgress) -> Chart:
         title=title,
         caption=f"The latest full-year figure, {year}, against the target.",
         alt=(
-            f"Bar of the ${number(goal)} million target: ${number(reached)} million, {share}, "
-            f"was reached in {year}; ${number(round(goal - reached, 1))} million is still to go.{needed}"
+            f"Bar of the ${number(goal)} million target: {more}${number(reached)} million, {share}, "
+            f"was reached in {year}; {less}${number(round(goal - reached, 1))} million is still to go.{needed}"
         ),
         sources=most_cited_first(c.source for c in progress.latest.cite),
         data_files=("data/targets.yaml", "data/figures.yaml"),
@@ -473,6 +487,14 @@ def target_chart(progress: TargetProgress) -> Chart:
         rows=tuple(rows),
         columns=(("part", "Part"), ("value", "USD million")),
     )
+
+
+def _bound_words(words: str) -> str:
+    return f" ({words.strip()})" if words else ""
+
+
+def _bounded(derived) -> str:
+    return f"{derived.bound} " if derived.bound in ("at least", "at most") else ""
 
 
 # Status by phase: greys for talk, blues for agreement, orange for building, greens for use.
@@ -489,19 +511,33 @@ STATUS_COLORS = {
 }
 
 
+def _status_starts(history: list) -> list:
+    """Where each status bar starts. An entry dated only by its year sorts after that year's
+    dated ones, so it is drawn from the end of its year ("by the end of 2007"), not before them.
+    """
+    starts = []
+    for entry in history:
+        start = entry.date.start.first
+        if starts and start < starts[-1]:
+            start = max(entry.date.start.last, starts[-1])
+        starts.append(start)
+    return starts
+
+
 def projects_chart(data: Dataset) -> Chart:
     """Each project's status over time: a segment from each reported status to the next."""
     latest = max(e.date.end.last for e in data.events)
     rows = []
     for item in (i for i in data.initiatives if i.history):
         history = sorted(item.history, key=lambda h: h.date)
-        for step, after in zip(history, [*history[1:], None], strict=True):
+        starts = _status_starts(history)
+        for n, step in enumerate(history):
             rows.append(
                 {
                     "project": item.name,
                     "status": step.status.replace("-", " "),
-                    "start": step.date.start.first.isoformat(),
-                    "end": (after.date.start.first if after else latest).isoformat(),
+                    "start": starts[n].isoformat(),
+                    "end": (starts[n + 1] if n + 1 < len(history) else latest).isoformat(),
                     "when": step.date.label(),
                     "note": step.note,
                 }

@@ -7,6 +7,7 @@ than the source said ("October 1992", not "1 October 1992").
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -18,11 +19,18 @@ Precision = Literal["day", "month", "year"]
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTH_ABBR = [calendar.month_abbr[m] for m in range(13)]
+_COARSER = {"day": 0, "month": 1, "year": 2}
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Point:
-    """One date at day, month or year precision; `first`/`last` are the days it may mean."""
+    """One date at day, month or year precision; `first`/`last` are the days it may mean.
+
+    Dates sort by the last day they may mean: an entry dated only "2007" may be any day of
+    2007, so it never comes before the entries dated within that year (nor a month before its
+    days). Listed after them, it reads as "by the end of 2007", which is all the source says.
+    """
 
     first: date
     last: date
@@ -47,6 +55,12 @@ class Point:
             last_day = calendar.monthrange(year, month)[1]
             return cls(date(year, month, 1), date(year, month, last_day), "month")
         return cls(date(year, 1, 1), date(year, 12, 31), "year")
+
+    def sort_key(self) -> tuple[date, int, date]:
+        return (self.last, _COARSER[self.precision], self.first)
+
+    def __lt__(self, other: Point) -> bool:
+        return self.sort_key() < other.sort_key()
 
     def iso(self) -> str:
         return self.first.strftime(
@@ -138,6 +152,18 @@ class Period:
     @property
     def year(self) -> int:
         return self.end.year
+
+    def contains(self, other: Period) -> bool:
+        """Whether `other` lies wholly within this period (a part of it, or the same span)."""
+        return self.start <= other.start and other.end <= self.end
+
+    def slug(self) -> str:
+        """The period in an id: '2018', '2024-04', '2020-01-to-2020-09'."""
+        if self.is_calendar_year:
+            return str(self.start.year)
+        if self.months == 1:
+            return f"{self.start:%Y-%m}"
+        return f"{self.start:%Y-%m}-to-{self.end:%Y-%m}"
 
     def iso(self) -> str:
         if self.is_calendar_year:

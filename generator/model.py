@@ -226,6 +226,11 @@ class Status(Record):
         "supported",
     ]
     note: Text
+    reversal: bool = Field(
+        False,
+        description="The status steps back from an earlier one (built, then only planned) because "
+        "a source says so; the note says what the source says.",
+    )
     cite: Cites
 
 
@@ -363,7 +368,19 @@ class Statement(Record):
 
     date: DateField
     action: Literal["set", "restated"]
-    said_by: list[Id] = Field([], description="People who set or restated it.")
+    said_by: list[Id] = Field(
+        [], description="People who set or restated it, as the source names them."
+    )
+    who: Text | None = Field(
+        None,
+        description="Who set or restated it in the source's words, where it names no one: "
+        "'the heads of state of both countries'.",
+    )
+    reported_by: list[Id] = Field(
+        [],
+        description="People who reported it without setting it: an ambassador writing that the "
+        "presidents set it.",
+    )
     date_note: Text | None = None
     horizon: Text = Field(
         description="The horizon in the source's terms: 'in the next five years'."
@@ -371,9 +388,20 @@ class Statement(Record):
     horizon_year: int | None = Field(
         None, description="The year that horizon means, if it means one."
     )
+    horizon_inferred: bool = Field(
+        False,
+        description="The year is the report's reading of the horizon, not the source's; "
+        "horizon_reasoning says why.",
+    )
     horizon_reasoning: Text | None = None
     event: Id | None = Field(None, description="The event where it was said, if known.")
     cite: Cites
+
+    @model_validator(mode="after")
+    def _inference_reasoned(self) -> Statement:
+        if self.horizon_inferred and not (self.horizon_year and self.horizon_reasoning):
+            raise ValueError("an inferred horizon needs horizon_year and horizon_reasoning")
+        return self
 
 
 class Target(Amount):

@@ -32,7 +32,11 @@ REFERENCES: dict[type[BaseModel], dict[str, str]] = {
         "areas": "areas.yaml",
     },
     model.Claim: {"subject": "figures.yaml"},
-    model.Statement: {"said_by": "people.yaml", "event": "events.yaml"},
+    model.Statement: {
+        "said_by": "people.yaml",
+        "reported_by": "people.yaml",
+        "event": "events.yaml",
+    },
     model.Disagreement: {"about": "*"},  # any record
     model.Term: {"see": "*"},
 }
@@ -78,6 +82,8 @@ def validate(loaded: Loaded) -> Dataset:
         for record, index in records:
             _check_references(record, (index,), loaded.files[name], known, problems)
     _check_seed_sources(loaded, typed["sources.yaml"], problems)
+    if "initiatives.yaml" in loaded.files:
+        _check_histories(loaded.files["initiatives.yaml"], typed["initiatives.yaml"], problems)
     if problems:
         raise DataError(problems)
     return Dataset(
@@ -284,3 +290,47 @@ def _check_seed_sources(
     for path in sorted(set(loaded.seeds) - described):
         hint = "describe it with a 'kind: seed' record in data/sources.yaml"
         problems.append(Problem(Location(path, 1, 1), "seed article without a source record", hint))
+
+
+# How far along a project is, by what its status says: an idea; decided or expected but not
+# begun (a plan, an agreement, "in prospect"); being built; built. "supported" is a stance
+# towards an initiative, not a stage of it.
+PHASE = {
+    "proposed": 0,
+    "in-prospect": 1,
+    "planned": 1,
+    "agreed": 1,
+    "ratified": 1,
+    "under-construction": 2,
+    "opened": 3,
+    "in-operation": 3,
+}
+
+
+def _check_histories(
+    file: DataFile, initiatives: list[tuple[Any, int]], problems: list[Problem]
+) -> None:
+    """A project never goes back a phase over time unless an entry says a source reports it."""
+    for initiative, index in initiatives:
+        reached: model.Status | None = None
+        for i, entry in sorted(enumerate(initiative.history), key=lambda pair: pair[1].date):
+            phase = PHASE.get(entry.status)
+            if phase is None:
+                continue
+            where = (index, "history", i)
+            back = reached is not None and phase < PHASE[reached.status]
+            if back and not entry.reversal:
+                message = (
+                    f"status '{entry.status}' ({entry.date.label()}) steps back from "
+                    f"'{reached.status}' ({reached.date.label()})"
+                )
+                hint = (
+                    "if a source says the project went back, add 'reversal: true' and say what "
+                    "it says in the note; otherwise the status or the date is wrong"
+                )
+                problems.append(Problem(locate(file, (*where, "status")), message, hint))
+                continue
+            if entry.reversal and not back:
+                message = "'reversal: true', but this status does not step back from an earlier one"
+                problems.append(Problem(locate(file, (*where, "reversal")), message))
+            reached = entry

@@ -155,11 +155,21 @@ def qualified(figure: Any) -> str:
 
 
 def shown(derived: Derived) -> str:
-    """A derived value as the site prints it, always with its unit."""
-    if derived.unit == "USD million":
-        return money(derived.value)
-    suffix = " a year" if derived.unit == "percent a year" else ""
-    return f"{derived.value:.1f}%{suffix}"
+    """A derived value as the site prints it, always with its unit, and its bound if it is one:
+    'at least 50.0%', 'at most 26.0% a year'."""
+
+    def one(value: float) -> str:
+        if derived.unit == "USD million":
+            return money(value)
+        if derived.unit == "percent change":
+            return f"{value:+.1f}%"
+        if derived.unit.startswith("percent"):
+            return f"{value:.1f}%" + (" a year" if derived.unit == "percent a year" else "")
+        return f"{number(value)}\u00a0{derived.unit}"  # million tonnes
+
+    if derived.bound == "between":
+        return f"between {one(derived.value)} and {one(derived.upper)}"
+    return f"{derived.bound} {one(derived.value)}" if derived.bound else one(derived.value)
 
 
 # The field that names a record in a link, by kind: people and places, events, glossary terms,

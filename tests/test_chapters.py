@@ -85,7 +85,7 @@ def test_a_derived_number_renders_its_value_with_its_formula(real):
     text, problems, _ = render(real, "Growth was {growth-2021-2023}.\n")
     assert problems == []
     assert re.fullmatch(
-        r"Growth was \[[\d.]+% a year\]\(\.\./trade\.md#growth-2021-2023\) \(worked out as .*÷.*\)\.",
+        r"Growth was \[\+[\d.]+%\]\(\.\./trade\.md#growth-2021-2023\) \(worked out as .*÷.*\)\.",
         text,
     )
 

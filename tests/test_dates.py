@@ -43,3 +43,16 @@ def test_periods_are_named_as_readers_name_them():
 def test_a_period_is_whole_months():
     with pytest.raises(ValueError, match="whole months"):
         Period.parse("2024-01-01/2024-06-30")
+
+
+def test_rule_g_within_a_year_a_date_given_only_by_its_year_sorts_after_the_dated_ones():
+    dates = ["2008-01-05", "2007", "2007-06", "2007-06-20", "2006-12-31", "2007-01-01/2007-01-02"]
+    ordered = sorted(FuzzyDate.parse(d) for d in dates)
+    assert [d.iso() for d in ordered] == [
+        "2006-12-31",
+        "2007-01-01/2007-01-02",
+        "2007-06-20",
+        "2007-06",
+        "2007",
+        "2008-01-05",
+    ]

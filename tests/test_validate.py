@@ -188,3 +188,34 @@ def test_every_problem_is_reported_in_one_run(project):
     edit(project / "data/events.yaml", "date: 2025-04-22", "date: 2025-02-30")
     edit(project / "data/claims.yaml", "subject: turnover-2023", "subject: turnover-2033")
     assert len(problems_of(project)) == 3
+
+
+def test_rule_g_a_project_status_that_steps_back_in_time_is_located_at_the_entry(project):
+    path = project / "data/initiatives.yaml"
+    opened = (
+        "    - date: 2025-11-02\n      status: opened\n      note: Serdar Berdimuhamedov opened"
+    )
+    planned = opened.replace("status: opened", "status: planned")
+    edit(path, opened, planned)
+    (problem,) = problems_of(project)
+    assert problem.startswith(f"{where(path, planned, planned.index('planned'))}: ")
+    assert (
+        "status 'planned' (2 November 2025) steps back from 'under-construction' (8 August 2022)"
+        in problem
+    )
+    assert "reversal: true" in problem
+
+
+def test_rule_g_a_step_back_a_source_reports_is_marked_as_a_reversal(project):
+    path = project / "data/initiatives.yaml"
+    edit(path, "      status: planned\n      reversal: true\n", "      status: planned\n")
+    (problem,) = problems_of(project)
+    assert "status 'planned' (9 August 2024) steps back from 'under-construction'" in problem
+
+
+def test_rule_g_a_reversal_that_does_not_step_back_is_refused(project):
+    path = project / "data/initiatives.yaml"
+    opened = "      status: opened\n      note: Serdar Berdimuhamedov opened"
+    edit(path, opened, opened.replace("\n      note:", "\n      reversal: true\n      note:"))
+    (problem,) = problems_of(project)
+    assert "'reversal: true', but this status does not step back" in problem
