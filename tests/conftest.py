@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,19 @@ def build_site_for(root: Path, base: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "test.yml"]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
+
+
+def wait_until(page, expression: str, timeout: float = 10000) -> None:
+    """Poll a JavaScript expression from Python until it is true.
+
+    Playwright's `wait_for_function` compiles its predicate inside the page, which the site's
+    Content-Security-Policy (no 'unsafe-eval') refuses once it has to poll on a slow machine;
+    `page.evaluate` goes through the debugging protocol, which the policy does not cover.
+    """
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout / 1000:g} s: {expression}"
+        page.wait_for_timeout(100)
 
 
 def snapshot(*folders: Path) -> dict[str, bytes]:

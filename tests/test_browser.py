@@ -16,7 +16,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .conftest import REPO, WATCH_CSP, QuietHandler, build_site_for, free_port, lay_out_project
+from .conftest import (
+    REPO,
+    WATCH_CSP,
+    QuietHandler,
+    build_site_for,
+    free_port,
+    lay_out_project,
+    wait_until,
+)
 
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 KEY_PAGES = ["", "timeline/", "trade/", "targets/", "claims/", "sources/"]
@@ -86,7 +94,8 @@ def open_page(browser, url: str, width: int = 1280, **options) -> tuple[Page, li
 
 def wait_for_charts(page: Page) -> None:
     """Every chart the reader can see is drawn (one in a closed tab is drawn when it opens)."""
-    page.wait_for_function(
+    wait_until(
+        page,
         """Array.from(document.querySelectorAll('figure.report-chart'))
              .filter(f => f.querySelector('.chart-live').clientWidth > 0)
              .every(f => f.classList.contains('chart-drawn'))""",
@@ -161,9 +170,7 @@ def test_the_palette_toggle_rethemes_the_charts_without_a_reload(server, browser
     assert figure.get_attribute("data-drawn-theme") == "light"
     page.evaluate("window.__same_document = true")
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function(
-        "document.querySelector('figure.report-chart').dataset.drawnTheme === 'dark'"
-    )
+    wait_until(page, "document.querySelector('figure.report-chart').dataset.drawnTheme === 'dark'")
     page.wait_for_timeout(300)
     text_fill = page.locator(".chart-live svg text").first.evaluate("t => getComputedStyle(t).fill")
     assert text_fill not in ("rgb(0, 0, 0)", "#000000"), text_fill
@@ -178,7 +185,7 @@ def test_instant_navigation_between_chart_pages_keeps_charts_drawn(server, brows
     for tab, title in (("Timeline", "Timeline"), ("Overview", "Overview"), ("Trade", "Trade")):
         page.locator(f"a.md-tabs__link:has-text('{tab}')").click()
         # The address changes at the click; the title only once the new page is in place.
-        page.wait_for_function(f"document.title.startsWith({title!r})")
+        wait_until(page, f"document.title.startsWith({title!r})")
         wait_for_charts(page)
         assert mark_count(page) > 0, tab
     assert page.evaluate("window.__same_document") is True, "navigation reloaded the page"
@@ -298,7 +305,7 @@ def test_each_event_has_a_tagged_page_listed_in_the_tags_index(site, server, bro
     text = page.locator("article").inner_text()
     assert "Meeting" in text and "kind:" not in text and "Kassym-Jomart Tokayev" in text
     page.locator("article a:has-text('Informal meeting')").first.click()
-    page.wait_for_function("document.title.startsWith('Informal meeting')")
+    wait_until(page, "document.title.startsWith('Informal meeting')")
     assert page.locator("article .md-tag").count() >= 3
     page.context.close()
 
