@@ -57,6 +57,7 @@ VARIANTS: dict[type, tuple[str, ...]] = {
 VERDICT_WORDS = {
     "consistent": "consistent with the figures",
     "contradicted": "contradicted by the figures",
+    "not-contradicted": "not contradicted by the figures, which have gaps",
     "implies": "the basis of a worked-out value",
     "unchecked": "impossible to check against the figures",
 }
@@ -423,7 +424,7 @@ class ProseRenderer:
         return self._record(match.group(1)) if match else None
 
     def _record(self, record_id: str) -> Any:
-        derived = _derived_by_id(self.analysis).get(record_id)
+        derived = self.analysis.derived_by_id.get(record_id)
         if derived is not None:
             return derived
         try:
@@ -461,7 +462,7 @@ class ProseRenderer:
         return self._render_reference(record, variant, paragraph, where)
 
     def _id_hint(self, record_id: str) -> str:
-        known = [*self.data._index, *_derived_by_id(self.analysis)]
+        known = [*self.data._index, *self.analysis.derived_by_id]
         close = difflib.get_close_matches(record_id, known, n=1)
         return f"did you mean '{close[0]}'?" if close else "no record in data/ has this id"
 
@@ -591,15 +592,10 @@ def _describe(node: SyntaxTreeNode) -> str:
     return names.get(node.type, f"'{node.type}'")
 
 
-def _derived_by_id(analysis: Analysis) -> dict[str, Derived]:
-    return {d.id: d for d in analysis.all_derived}
-
-
 def _derived_home(derived: Derived) -> tuple[str, str]:
     """Where a derived value is shown with its formula: (page, anchor)."""
-    if derived.id.startswith(("progress-", "needed-growth-")):
-        return "targets.md", derived.inputs[-1]
-    return "trade.md", derived.id
+    on_targets = derived.id.startswith(("progress-", "needed-growth-", "pace-", "path-growth-"))
+    return ("targets.md" if on_targets else "trade.md"), derived.id
 
 
 def _holds(record: Any, written: str) -> bool:

@@ -39,7 +39,7 @@ def _yaml() -> YAML:
 
 
 def poison(root: Path) -> dict[str, str]:
-    """Put a payload in every field that takes free text; returns {payload marker: payload}."""
+    """Add a payload to every field that takes free text; returns {payload marker: payload}."""
     planted: dict[str, str] = {}
     for name, record_type in model.FILES.items():
         path = root / "data" / name
@@ -49,7 +49,9 @@ def poison(root: Path) -> dict[str, str]:
             for container, key in list(_string_leaves(record)):
                 original = container[key]
                 text = payload(len(planted))
-                container[key] = text
+                # After the field's own words, so what the chapters quote from a record (the
+                # numbers they are checked against) is still there.
+                container[key] = f"{original} {text}"
                 try:
                     adapter.validate_python(record)
                 except ValidationError:
