@@ -6,6 +6,7 @@ project, too large, unreadable or not UTF-8 is a located problem, never a traceb
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -15,21 +16,22 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedSeq
 from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import RoundTripScanner
 
+from . import fast_yaml
 from .errors import DataError, Location, Problem, describe
 from .model import FILES
 from .paths import Project
 
 # Limits well above today's inputs (the largest data file is 53 KB, the seeds 2 KB, the outline
-# 65 KB) and low enough that a runaway file fails in seconds: ruamel parses about 140 KB/s, so a
-# 1 MB data file already takes some 7 s.
-MAX_DATA_BYTES = 1_000_000
+# 65 KB) and low enough that a runaway file fails in seconds: libyaml reads some 1.5 MB/s, so a
+# 5 MB data file takes about 3 s (ruamel, which reads a file libyaml cannot, about 35 s).
+MAX_DATA_BYTES = 5_000_000
 MAX_SEED_BYTES = 5_000_000  # seeds are only hashed and searched, which is fast
 MAX_OUTLINE_BYTES = 5_000_000
 MAX_PROSE_BYTES = 1_000_000  # a chapter of a few thousand words is some 30 KB
@@ -69,7 +71,7 @@ def yaml_parser() -> YAML:
 @dataclass(frozen=True)
 class DataFile:
     path: str  # "data/events.yaml"
-    records: CommentedSeq
+    records: list  # fast_yaml.Sequence or ruamel's CommentedSeq: both know their positions
     text: str  # as read, for the copy published with the site
 
 
@@ -215,7 +217,7 @@ def _load_data_file(rel: str, text: str, problems: list[Problem]) -> DataFile | 
         return None
     if records is None:
         records = CommentedSeq()
-    if not isinstance(records, CommentedSeq):
+    if not isinstance(records, list):
         problems.append(
             Problem(
                 Location(rel, 1, 1),
@@ -228,7 +230,12 @@ def _load_data_file(rel: str, text: str, problems: list[Problem]) -> DataFile | 
 
 
 def _parse_yaml(rel: str, text: str) -> Any:
-    """The parsed document, or a Problem at the line and column where parsing stopped."""
+    """The parsed document, or a Problem at the line and column where parsing stopped.
+
+    libyaml reads the usual file (fast_yaml.py); ruamel reads the rest and words every error.
+    """
+    with contextlib.suppress(fast_yaml.Unsupported):
+        return fast_yaml.parse(text, MAX_NESTING)
     try:
         return yaml_parser().load(text)
     except (TooDeep, MaxDepthExceededError) as error:
@@ -270,13 +277,13 @@ def locate(file: DataFile, path: tuple[Any, ...]) -> Location:
     node: Any = file.records
     line, col = 0, 0
     for step in path:
-        if isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+        if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
             line, col = node.lc.item(step)
             node = node[step]
-        elif isinstance(node, CommentedMap) and step in node:
+        elif isinstance(node, dict) and step in node:
             line, col = node.lc.value(step)
             node = node[step]
-    if isinstance(node, CommentedMap) and node and (line, col) == (0, 0):
+    if isinstance(node, dict) and node and (line, col) == (0, 0):
         line, col = node.lc.line, node.lc.col
     return Location(file.path, line + 1, col + 1)
 
