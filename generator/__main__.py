@@ -12,8 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build
 from .errors import BuildFault, DataError
+from .incremental import last_build
+from .lock import build_lock
+from .paths import Project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
     )
+    parser.add_argument(
+        "--full", action="store_true", help="rebuild even if nothing changed since the last build"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
+        if not args.full and (record := _unchanged(args.root)):
+            return _report_unchanged(args.command, record, time.perf_counter() - started)
+        # Imported only when there is work to do: it loads Altair and Vega.
+        from .build import build, build_counts
+
         result = build(args.root, write=args.command == "build")
     except DataError as error:
         print(error.report(), file=sys.stderr)
@@ -41,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         verdict = (
             "generated files are up to date" if not stale else "run `python -m generator build`"
         )
-        print(f"data OK ({_counts(result)}); {verdict} ({elapsed:.2f} s)")
+        print(f"data OK ({_counts(build_counts(result.data))}); {verdict} ({elapsed:.2f} s)")
         return 1 if stale else 0
     for path in changes.written:
         print(f"wrote {path}")
@@ -51,11 +61,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _counts(result) -> str:
-    return ", ".join(
-        f"{len(records)} {name.removesuffix('.yaml')}"
-        for name, records in result.data.records.items()
-    )
+def _unchanged(root: Path) -> dict | None:
+    project = Project(root.resolve())
+    with build_lock(project, writing=False):
+        return last_build(project)
+
+
+def _report_unchanged(command: str, record: dict, elapsed: float) -> int:
+    counts = _counts(record["counts"])
+    if command == "check":
+        print(f"data OK ({counts}); generated files are up to date ({elapsed:.2f} s)")
+    else:
+        unchanged = len(record["outputs"])
+        print(f"nothing changed since the last build: {unchanged} unchanged ({elapsed:.2f} s)")
+    return 0
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{number} {name}" for name, number in counts.items())
 
 
 if __name__ == "__main__":

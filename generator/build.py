@@ -14,6 +14,7 @@ from pathlib import Path
 
 import vl_convert
 
+from . import incremental
 from .chapters import parse_prose
 from .charts import Chart, build_charts
 from .derive import Analysis, derive
@@ -46,7 +47,7 @@ def build(root: Path, *, write: bool = True) -> Result:
         outputs = with_manifest(
             [
                 *render_pages(project, data, analysis, charts, chapters),
-                *chart_outputs(charts),
+                *chart_outputs(project, charts),
                 *download_outputs(data),
                 vega_bundle(project),
                 *schema_outputs(),
@@ -55,7 +56,13 @@ def build(root: Path, *, write: bool = True) -> Result:
         changes = plan_changes(project, outputs)
         if write:
             apply_changes(project, outputs, changes)
+        if write or not (changes.written or changes.removed):
+            incremental.remember(project, incremental.encoded(outputs), build_counts(data))
     return Result(data, analysis, outputs, changes)
+
+
+def build_counts(data: Dataset) -> dict[str, int]:
+    return {name.removesuffix(".yaml"): len(records) for name, records in data.records.items()}
 
 
 def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:
@@ -69,16 +76,18 @@ def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:
     return data
 
 
-def chart_outputs(charts: list[Chart]) -> list[Output]:
+def chart_outputs(project: Project, charts: list[Chart]) -> list[Output]:
     """Per chart: the Vega-Lite spec, the static SVG, and its data as CSV and JSON downloads."""
+    svgs = incremental.Cache(project, "svg")
     outputs = []
     for chart in charts:
         marker = f"{MARKER} from {', '.join(chart.data_files)}: edit those files, not this one"
         stem = f"docs/charts/{chart.slug}"
         outputs.append(Output(f"{stem}.vl.json", chart.json(marker)))
-        outputs.append(Output(f"{stem}.svg", chart.svg(marker)))
+        outputs.append(Output(f"{stem}.svg", chart.svg(marker, svgs)))
         outputs.append(Output(f"{stem}.csv", chart.csv()))  # listed in the manifest, not marked
         outputs.append(Output(f"{stem}.data.json", chart.data_json(marker)))
+    svgs.prune()
     return outputs
 
 

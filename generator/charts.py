@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 import json
 import re
@@ -20,6 +21,7 @@ import altair as alt
 import vl_convert
 
 from .derive import BOUNDS, Analysis, TargetProgress, millions, number
+from .incremental import Cache
 from .model import Figure
 from .validate import Dataset
 from .words import source_label
@@ -83,10 +85,26 @@ class Chart:
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
-    def svg(self, marker: str) -> str:
-        register_font()
-        svg = stable_clip_ids(vl_convert.vegalite_to_svg({"description": self.alt, **self.spec}))
+    def svg(self, marker: str, cache: Cache) -> str:
+        """The static chart; rendering takes most of a second, so it is kept while its spec is."""
+        spec = {"description": self.alt, **self.spec}
+        key = json.dumps([vl_convert.__version__, font_digest(), spec], sort_keys=True)
+        svg = stable_clip_ids(cache.get(key, lambda: render_svg(spec)))
         return f"<!-- {marker} -->\n{svg}\n"
+
+
+def render_svg(spec: dict) -> str:
+    register_font()
+    return vl_convert.vegalite_to_svg(spec)
+
+
+@functools.cache
+def font_digest() -> str:
+    """The shipped font's files: a changed font measures text otherwise, so the SVGs change."""
+    digest = hashlib.sha256()
+    for path in sorted(FONTS.iterdir()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.cache
@@ -101,7 +119,11 @@ def register_font() -> None:
 
 def spec_of(chart: alt.TopLevelMixin) -> dict:
     """The Vega-Lite spec with every title, label and text mark set in the shipped font."""
-    return chart.configure(font=FONT_STACK).to_dict()
+    return chart.configure(font=FONT_STACK).to_dict(validate=False)  # tests validate the specs
+
+
+def with_dataset(spec: dict, name: str, values: list) -> dict:
+    return {**spec, "datasets": {**spec.get("datasets", {}), name: values}}
 
 
 def stable_clip_ids(svg: str) -> str:
@@ -625,7 +647,9 @@ def map_chart(data: Dataset) -> Chart:
         for p in data.places
         if p.coordinates
     ]
-    countries = alt.Data(values=data.outline["features"])
+    # The outline goes into the spec after Altair is done: Altair would walk and hash every
+    # coordinate of it, which took most of the build's chart time.
+    countries = alt.NamedData(name="countries")
     ours = ["Kazakhstan", "Turkmenistan"]
     land = (
         alt.Chart(countries)
@@ -687,7 +711,7 @@ def map_chart(data: Dataset) -> Chart:
         ),
         sources=("geonames",),
         data_files=("data/places.yaml", "data/events.yaml", "data/geo/countries.geo.json"),
-        spec=spec_of(chart),
+        spec=with_dataset(spec_of(chart), "countries", data.outline["features"]),
         rows=tuple(rows),
         columns=(
             ("name", "Place"),

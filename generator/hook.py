@@ -14,8 +14,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from generator.build import build
 from generator.errors import BuildFault, DataError
+from generator.incremental import last_build
+from generator.lock import build_lock
 from generator.paths import Project
 
 log = logging.getLogger("mkdocs.generator")
@@ -30,6 +31,11 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     try:
+        with build_lock(Project(root.resolve()), writing=False):
+            if last_build(Project(root.resolve())):
+                return  # nothing changed since the last build: nothing to regenerate
+        from generator.build import build  # loads Altair and Vega: only when there is work
+
         changes = build(root).changes
     except (DataError, BuildFault) as error:
         report = error.report() if isinstance(error, DataError) else str(error)

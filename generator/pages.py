@@ -6,16 +6,19 @@ links to the passage it comes from and, through it, to the source.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from . import model
 from .chapters import Chapter, ProseRenderer
 from .charts import Chart
 from .derive import Analysis
 from .errors import DataError, Problem
+from .incremental import CACHE
 from .paths import Project
 from .text import Markdown, address, code, front_matter, html_text
 from .validate import Dataset
@@ -80,12 +83,12 @@ def render_pages(
     problems: list[Problem] = []
     chapters = [c for c in prose if c.meta is not None]
     home = next((c for c in prose if c.meta is None), None)
+    shared = {**shared_context(data, analysis, charts), "home": home, "chapters": chapters}
     outputs = []
     for plan in [*PAGES, *chapter_pages(chapters), *event_pages(data)]:
         cite = Citations(data, plan.up)
-        context = _context(data, analysis, charts, cite, plan)
-        renderer = ProseRenderer(data, analysis, cite, plan.up, problems)
-        context.update(prose=renderer.render, home=home, chapters=chapters)
+        context = {**shared, **page_context(data, cite, plan)}
+        context["prose"] = prose_renderer(data, analysis, cite, plan.up, problems)
         body = env.get_template(plan.template).render(**context).rstrip() + "\n"
         notes = cite.footnotes()
         page = front_matter(page_meta(data, plan)) + body + (f"\n{notes}\n" if notes else "")
@@ -93,6 +96,18 @@ def render_pages(
     if problems:
         raise DataError(problems)
     return outputs
+
+
+def prose_renderer(data, analysis, cite, up, problems) -> Callable[[Chapter], Markdown]:
+    """Renders prose on the page; the renderer (and its glossary pattern) is made on first use."""
+    renderer: ProseRenderer | None = None
+
+    def render(chapter: Chapter) -> Markdown:
+        nonlocal renderer
+        renderer = renderer or ProseRenderer(data, analysis, cite, up, problems)
+        return renderer.render(chapter)
+
+    return render
 
 
 def chapter_pages(chapters: list[Chapter]) -> list[PagePlan]:
@@ -112,6 +127,7 @@ def template_environment(project: Project) -> Environment:
     """
     env = Environment(
         loader=FileSystemLoader(project.templates),
+        bytecode_cache=compiled_templates(project),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -121,6 +137,16 @@ def template_environment(project: Project) -> Environment:
     )
     env.filters.update(money=money, shown=shown, amount=amount, qualified=qualified)
     return env
+
+
+def compiled_templates(project: Project) -> FileSystemBytecodeCache | None:
+    """Compiling the templates takes a third of a second; Jinja keeps them by their source's hash."""
+    folder = project.root / CACHE / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout compiles every time
+    return FileSystemBytecodeCache(str(folder))
 
 
 def page_meta(data: Dataset, plan: PagePlan) -> dict[str, Any]:
@@ -133,26 +159,20 @@ def page_meta(data: Dataset, plan: PagePlan) -> dict[str, Any]:
     return meta
 
 
-def _context(
-    data: Dataset, analysis: Analysis, charts: list[Chart], cite: Citations, plan: PagePlan
-) -> dict:
-    files = ", ".join(_data_file(name) for name in plan.data_files)
+def shared_context(data: Dataset, analysis: Analysis, charts: list[Chart]) -> dict:
+    """What every page may use, worked out once per build: no page loops over all the records."""
+    events_with = _events_by_reference(data)
+    supported_by = _citations_by_source(data)
     return {
         "data": data,
         "analysis": analysis,
         "charts": {c.slug: c for c in charts},
-        "cite": cite,
-        "page": plan,
-        "marker": Markdown(f"<!-- {MARKER} from {files}: edit those files, not this page -->"),
-        "link": lambda record_id, text=None: link(data, record_id, text, plan.up),
         "event_tags": lambda event: event_tags(data, event),
         "source_label": source_label,
         "event_kind": event_kind,
         "timeline": _timeline(data),
-        "supported_by": lambda source_id: _supported_by(data, source_id),
-        "events_with": lambda field, record_id: [
-            e for e in data.events if record_id in getattr(e, field)
-        ],
+        "supported_by": lambda source_id: supported_by.get(source_id, []),
+        "events_with": lambda field, record_id: events_with.get((field, record_id), []),
         "checks": {c.claim.id: c for c in analysis.checks},
         "indicator_names": INDICATOR_NAMES,
         "heads_of_state": _heads_of_state(data),
@@ -160,6 +180,16 @@ def _context(
         "address": address,
         "code": code,
         "joined": joined,
+    }
+
+
+def page_context(data: Dataset, cite: Citations, plan: PagePlan) -> dict:
+    files = ", ".join(_data_file(name) for name in plan.data_files)
+    return {
+        "cite": cite,
+        "page": plan,
+        "marker": Markdown(f"<!-- {MARKER} from {files}: edit those files, not this page -->"),
+        "link": lambda record_id, text=None: link(data, record_id, text, plan.up),
     }
 
 
@@ -184,26 +214,36 @@ def event_tags(data: Dataset, event: Any) -> list[str]:
 
 def _timeline(data: Dataset) -> list[tuple[int, list[Any], list[Any]]]:
     """(year, events, figures) for every year with an event or a figure, oldest first."""
-    years = {e.date.year for e in data.events} | {f.period.year for f in data.figures}
-    events = sorted(data.events, key=lambda e: e.date)
-    return [
-        (
-            year,
-            [e for e in events if e.date.year == year],
-            [f for f in data.figures if f.period.year == year],
-        )
-        for year in sorted(years)
-    ]
+    events: dict[int, list[Any]] = defaultdict(list)
+    figures: dict[int, list[Any]] = defaultdict(list)
+    for event in sorted(data.events, key=lambda e: e.date):
+        events[event.date.year].append(event)
+    for figure in data.figures:
+        figures[figure.period.year].append(figure)
+    return [(year, events[year], figures[year]) for year in sorted(events.keys() | figures.keys())]
 
 
-def _supported_by(data: Dataset, source_id: str) -> list[tuple[Any, list[model.Cite]]]:
-    """Each record that cites the source, with its citations of it (nested ones included)."""
-    found = []
+def _events_by_reference(data: Dataset) -> dict[tuple[str, str], list[Any]]:
+    """(field, record id) -> the events whose `field` (people, places, ...) lists that record."""
+    found: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for event in data.events:
+        for name, value in event:
+            if isinstance(value, list):
+                for item in dict.fromkeys(v for v in value if isinstance(v, str)):
+                    found[(name, item)].append(event)
+    return found
+
+
+def _citations_by_source(data: Dataset) -> dict[str, list[tuple[Any, list[model.Cite]]]]:
+    """Source id -> each record that cites it, with its citations of it (nested ones included)."""
+    found: dict[str, list[tuple[Any, list[model.Cite]]]] = defaultdict(list)
     for records in data.records.values():
         for record in records:
-            cites = [c for c in model.citations(record) if c.source == source_id]
-            if cites:
-                found.append((record, cites))
+            by_source: dict[str, list[model.Cite]] = defaultdict(list)
+            for cite in model.citations(record):
+                by_source[cite.source].append(cite)
+            for source_id, cites in by_source.items():
+                found[source_id].append((record, cites))
     return found
 
 

@@ -8,6 +8,10 @@ from collections import Counter
 from pathlib import Path
 from typing import get_args
 
+import altair as alt
+import jsonschema
+import pytest
+
 from generator import model
 from generator.build import build
 from generator.load import load
@@ -15,6 +19,8 @@ from generator.pages import MARKER
 from generator.paths import Project
 from generator.validate import validate
 from generator.words import EVENT_KINDS
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def outputs(project: Path) -> dict[str, str]:
@@ -42,6 +48,15 @@ def test_the_chart_is_vega_lite_json_and_an_svg_with_marks(project):
     assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
     svg = files["docs/charts/trade-turnover.svg"]
     assert "<svg" in svg and svg.count("<path") > 5
+
+
+@pytest.mark.parametrize("spec_path", sorted((REPO / "docs" / "charts").glob("*.vl.json")))
+def test_every_chart_spec_is_valid_vega_lite(spec_path):
+    """The build skips Altair's schema check (a second per build); the specs are checked here."""
+    schema = alt.vegalite.v6.schema.core.load_schema()
+    spec = json.loads(spec_path.read_text("utf-8"))
+    errors = [e.message[:200] for e in jsonschema.Draft7Validator(schema).iter_errors(spec)]
+    assert not errors
 
 
 def test_the_chart_keeps_reported_implied_and_partial_values_apart(project):

@@ -1,0 +1,155 @@
+"""Paying only for what changed: a build whose inputs and outputs are as the last one left them is skipped.
+
+After a build that leaves docs/ and schema/ exactly as its inputs make them, `remember` writes
+the inputs' digest and each output's SHA-256 to .cache/generator/last-build.json. `last_build`
+reads that record back and vouches for it only if the inputs hash the same and every output,
+and the list of files in the folders the generator writes, are as recorded; otherwise the
+caller runs the whole build, which settles everything anew. The inputs are every file under
+data/ and seeds/, the generator's own code, templates and fonts, and the installed packages'
+names and versions, so a changed template or an upgraded vl-convert also counts as a change.
+
+This module and what it imports stay light (standard library only): the point of a skipped
+build is that it costs next to nothing, imports included.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .paths import Project
+
+CACHE = ".cache/generator"
+RECORD = f"{CACHE}/last-build.json"
+FORMAT = 1  # bumped when the record's layout changes
+GENERATOR = Path(__file__).resolve().parent
+
+
+def last_build(project: Project) -> dict | None:
+    """The record of the last build if nothing has changed since, else None."""
+    try:
+        record = json.loads((project.root / RECORD).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        return None
+    if record.get("inputs") != inputs_digest(project):
+        return None
+    if record.get("files") != files_in_generated_dirs(project):
+        return None
+    if any(file_sha256(project.root / path) != sha for path, sha in record["outputs"].items()):
+        return None
+    return record
+
+
+def remember(project: Project, outputs: dict[str, bytes], counts: dict[str, int]) -> None:
+    """Record a build that left every output on disk as given; best effort (a cache)."""
+    record = {
+        "format": FORMAT,
+        "inputs": inputs_digest(project),
+        "files": files_in_generated_dirs(project),
+        "outputs": {path: hashlib.sha256(content).hexdigest() for path, content in outputs.items()},
+        "counts": counts,
+    }
+    path = project.root / RECORD
+    temporary = path.with_name(path.name + ".tmp")
+    with contextlib.suppress(OSError):  # a read-only checkout just builds in full every time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(record, indent=1, sort_keys=True), "utf-8")
+        os.replace(temporary, path)
+
+
+def forget(project: Project) -> None:
+    with contextlib.suppress(OSError):
+        (project.root / RECORD).unlink()
+
+
+def inputs_digest(project: Project) -> str:
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    for name in installed_packages():
+        digest.update(f"package {name}\n".encode())
+    for label, folder in (("data", project.data), ("seeds", project.seeds), ("code", GENERATOR)):
+        for path in files_under(folder):
+            digest.update(f"{label} {path.relative_to(folder).as_posix()}\n".encode())
+            digest.update(file_sha256(path).encode())
+    return digest.hexdigest()
+
+
+def installed_packages() -> list[str]:
+    """Every installed distribution's name and version, from the folder names pip leaves."""
+    names = []
+    for entry in sys.path:
+        if entry.endswith(("site-packages", "dist-packages")) and os.path.isdir(entry):
+            names += [n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info"))]
+    return sorted(names)
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(
+        path
+        for path in _walk(folder)
+        if "__pycache__" not in path.parts and not path.name.endswith(".pyc")
+    )
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(Path(entry.path))
+            else:
+                yield Path(entry.path)
+
+
+def files_in_generated_dirs(project: Project) -> list[str]:
+    """Every file where the generator writes: a file added or removed there asks for a full build."""
+    return [project.relative(p) for folder in project.generated_dirs for p in files_under(folder)]
+
+
+def file_sha256(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def encoded(outputs: Iterable) -> dict[str, bytes]:
+    return {o.path: o.content.encode("utf-8") for o in outputs}
+
+
+class Cache:
+    """Results of costly steps (a chart's SVG) by a key of everything they depend on.
+
+    Entries the build did not ask for are removed by `prune`, so the folder holds one build's worth.
+    """
+
+    def __init__(self, project: Project, kind: str) -> None:
+        self.folder = project.root / CACHE / kind
+        self.used: set[str] = set()
+
+    def get(self, key: str, make: Callable[[], str]) -> str:
+        name = hashlib.sha256(key.encode("utf-8")).hexdigest()
+        self.used.add(name)
+        path = self.folder / name
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            return path.read_text("utf-8")
+        text = make()
+        with contextlib.suppress(OSError):  # a cache: unwritable only means slower next time
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(name + ".tmp")
+            temporary.write_text(text, "utf-8")
+            os.replace(temporary, path)
+        return text
+
+    def prune(self) -> None:
+        with contextlib.suppress(OSError):
+            for path in self.folder.iterdir():
+                if path.name not in self.used:
+                    path.unlink()
