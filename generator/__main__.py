@@ -25,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
     )
     parser.add_argument(
-        "--full", action="store_true", help="rebuild even if nothing changed since the last build"
+        "--full",
+        action="store_true",
+        help="rebuild everything, the chart images too, even if nothing changed since the last build",
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -35,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         # Imported only when there is work to do: it loads Altair and Vega.
         from .build import build, build_counts
 
-        result = build(args.root, write=args.command == "build")
+        result = build(args.root, write=args.command == "build", full=args.full)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 2

@@ -36,7 +36,8 @@ class Result:
     changes: Changes
 
 
-def build(root: Path, *, write: bool = True) -> Result:
+def build(root: Path, *, write: bool = True, full: bool = False) -> Result:
+    """Everything from the data; `full` renders anew what is otherwise kept while its inputs are."""
     project = Project(root.resolve())
     with build_lock(project, writing=write):
         loaded = load(project)
@@ -47,7 +48,7 @@ def build(root: Path, *, write: bool = True) -> Result:
         outputs = with_manifest(
             [
                 *render_pages(project, data, analysis, charts, chapters),
-                *chart_outputs(project, charts),
+                *chart_outputs(None if full else project, charts),
                 *download_outputs(data),
                 vega_bundle(project),
                 *schema_outputs(),
@@ -76,18 +77,16 @@ def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:
     return data
 
 
-def chart_outputs(project: Project, charts: list[Chart]) -> list[Output]:
+def chart_outputs(project: Project | None, charts: list[Chart]) -> list[Output]:
     """Per chart: the Vega-Lite spec, the static SVG, and its data as CSV and JSON downloads."""
-    svgs = incremental.Cache(project, "svg")
     outputs = []
     for chart in charts:
         marker = f"{MARKER} from {', '.join(chart.data_files)}: edit those files, not this one"
         stem = f"docs/charts/{chart.slug}"
         outputs.append(Output(f"{stem}.vl.json", chart.json(marker)))
-        outputs.append(Output(f"{stem}.svg", chart.svg(marker, svgs)))
+        outputs.append(Output(f"{stem}.svg", chart.svg(marker, project)))
         outputs.append(Output(f"{stem}.csv", chart.csv()))  # listed in the manifest, not marked
         outputs.append(Output(f"{stem}.data.json", chart.data_json(marker)))
-    svgs.prune()
     return outputs
 
 

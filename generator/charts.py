@@ -21,8 +21,9 @@ import altair as alt
 import vl_convert
 
 from .derive import BOUNDS, Analysis, TargetProgress, millions, number
-from .incremental import Cache
+from .incremental import key_digest, made_from
 from .model import Figure
+from .paths import Project
 from .validate import Dataset
 from .words import source_label
 
@@ -85,12 +86,17 @@ class Chart:
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
-    def svg(self, marker: str, cache: Cache) -> str:
-        """The static chart; rendering takes most of a second, so it is kept while its spec is."""
+    def svg(self, marker: str, project: Project | None) -> str:
+        """The static chart. Rendering costs a quarter of a second a chart, and a second more for
+        the first, so the project's SVG is kept while what it was rendered from is the same (and
+        it is as rendered: its first line records both). With no project, it is rendered anew."""
         spec = {"description": self.alt, **self.spec}
-        key = json.dumps([vl_convert.__version__, font_digest(), spec], sort_keys=True)
-        svg = stable_clip_ids(cache.get(key, lambda: render_svg(spec)))
-        return f"<!-- {marker} -->\n{svg}\n"
+        source = key_digest(vl_convert.__version__, font_digest(), spec)
+        kept = made_from(project, f"docs/charts/{self.slug}.svg", source) if project else None
+        if kept is not None:
+            return kept
+        svg = stable_clip_ids(render_svg(spec)) + "\n"
+        return f"<!-- {marker}; rendered from {source} as {key_digest(svg)} -->\n{svg}"
 
 
 def render_svg(spec: dict) -> str:

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .paths import Project
@@ -124,32 +124,22 @@ def encoded(outputs: Iterable) -> dict[str, bytes]:
     return {o.path: o.content.encode("utf-8") for o in outputs}
 
 
-class Cache:
-    """Results of costly steps (a chart's SVG) by a key of everything they depend on.
+def key_digest(*parts: object) -> str:
+    """A short, stable name for everything an output was made from."""
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    Entries the build did not ask for are removed by `prune`, so the folder holds one build's worth.
+
+def made_from(project: Project, path: str, source: str) -> str | None:
+    """The file at `path` if its first line says it was made from `source` and is unchanged since.
+
+    Costly outputs (a chart's SVG) end their first line with "from SOURCE as CONTENT": the
+    digests of what they were made from and of the rest of the file. So a build, even in a fresh
+    clone with no cache, keeps them while their inputs stay the same and nobody edited them.
     """
-
-    def __init__(self, project: Project, kind: str) -> None:
-        self.folder = project.root / CACHE / kind
-        self.used: set[str] = set()
-
-    def get(self, key: str, make: Callable[[], str]) -> str:
-        name = hashlib.sha256(key.encode("utf-8")).hexdigest()
-        self.used.add(name)
-        path = self.folder / name
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            return path.read_text("utf-8")
-        text = make()
-        with contextlib.suppress(OSError):  # a cache: unwritable only means slower next time
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(name + ".tmp")
-            temporary.write_text(text, "utf-8")
-            os.replace(temporary, path)
-        return text
-
-    def prune(self) -> None:
-        with contextlib.suppress(OSError):
-            for path in self.folder.iterdir():
-                if path.name not in self.used:
-                    path.unlink()
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        text = (project.root / path).read_text("utf-8")
+        first, _, rest = text.partition("\n")
+        if first.endswith(f" from {source} as {key_digest(rest)} -->"):
+            return text
+    return None

@@ -95,7 +95,7 @@ def build_elsewhere(tmp_path: Path, **env: str) -> dict:
     script = (
         "import json, pathlib, sys, vl_convert\n"
         "from generator.build import build\n"
-        "changes = build(pathlib.Path(sys.argv[1]), write=False).changes\n"
+        "changes = build(pathlib.Path(sys.argv[1]), write=False, full=True).changes\n"
         "probe = vl_convert.vegalite_to_svg(json.loads(sys.argv[2]))\n"
         "zone = vl_convert.get_local_tz()\n"
         "print(json.dumps({'stale': changes.written + changes.removed, 'probe': probe, 'zone': zone}))\n"
