@@ -21,6 +21,7 @@ from ruamel.yaml.resolver import VersionedResolver
 _TAG = "tag:yaml.org,2002:"
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+_WORDS = {"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"}
 _resolver = VersionedResolver()  # YAML 1.2, as ruamel's round-trip loader reads our files
 
 
@@ -134,6 +135,8 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         raise Unsupported("an anchor or a tag")
     value = event.value
     if not event.implicit[0]:  # quoted or a block scalar: a string
+        return value
+    if value[:1].isalpha() and value not in _WORDS:  # most values; the resolver is slower
         return value
     tag = _resolver.resolve(ScalarNode, value, (True, False))
     if tag == _TAG + "str" or tag == _TAG + "timestamp":  # dates stay strings, as in load.py
