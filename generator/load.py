@@ -30,7 +30,8 @@ from .paths import Project
 
 # Limits well above today's inputs (the largest data file is 53 KB, the seeds 2 KB, the outline
 # 65 KB) and low enough that a runaway file fails in seconds: libyaml reads some 1.5 MB/s, so a
-# 5 MB data file takes about 3 s (ruamel, which reads a file libyaml cannot, about 35 s).
+# 5 MB data file takes about 3 s (ruamel, which reads a file libyaml cannot, about 35 s). With 30
+# times today's records (benchmarks/scale.py builds such a copy) events.yaml is 1.9 MB.
 MAX_DATA_BYTES = 5_000_000
 MAX_SEED_BYTES = 5_000_000  # seeds are only hashed and searched, which is fast
 MAX_OUTLINE_BYTES = 5_000_000
