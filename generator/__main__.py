@@ -1,7 +1,11 @@
-"""Command line: `python -m generator check|build [--root DIR]`.
+"""Command line: `python -m generator check|build|add|review [--root DIR]`.
 
-check: validate the data and say whether the generated files are up to date (exit 1 if not).
+check: validate the data and say whether the generated files are up to date (exit 1 if not);
+       list the drafts waiting for review and validate them too.
 build: validate, then write what changed. Bad data: errors as FILE:LINE:COL, exit 2, nothing written.
+add PATH: register a new article in seeds/ and data/sources.yaml, and draft the records it
+       supports in data/drafts/, with a review page beside the draft.
+review DRAFT: write the draft's review page again, after editing the draft.
 A fault outside the data (another build holds the lock, a read-only or full disk): one line, exit 3.
 """
 
@@ -18,14 +22,33 @@ from .errors import BuildFault, DataError
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["check", "build"])
-    parser.add_argument(
-        "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, text in [
+        ("check", "validate; list out-of-date files and waiting drafts"),
+        ("build", "validate, then write what changed"),
+    ]:
+        _with_root(commands.add_parser(name, help=text))
+    adding = _with_root(
+        commands.add_parser("add", help="register an article and draft its records")
     )
+    adding.add_argument(
+        "article", type=Path, help="the article's text file (in seeds/ or to copy there)"
+    )
+    adding.add_argument(
+        "--published", help="its date, when the text gives none: YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    adding.add_argument("--reasoning", help="why that date, if it is inferred")
+    reviewing = _with_root(commands.add_parser("review", help="write a draft's review page again"))
+    reviewing.add_argument("draft", type=Path, help="data/drafts/SOURCE-ID.yaml")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
+        if args.command == "add":
+            return _add(args)
+        if args.command == "review":
+            return _review(args)
         result = build(args.root, write=args.command == "build")
+        drafts = _drafts(args.root) if args.command == "check" else []
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 2
@@ -38,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         stale = changes.written + changes.removed
         for path in stale:
             print(f"out of date: {path}")
+        for line in drafts:
+            print(line)
         verdict = (
             "generated files are up to date" if not stale else "run `python -m generator build`"
         )
@@ -48,6 +73,44 @@ def main(argv: list[str] | None = None) -> int:
     for path in changes.removed:
         print(f"removed {path}")
     print(f"{changes.summary()} ({elapsed:.2f} s)")
+    return 0
+
+
+def _with_root(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
+    )
+    return parser
+
+
+def _drafts(root: Path) -> list[str]:
+    """One line per draft waiting for review; a draft with errors fails the check like data."""
+    from .drafts import load_drafts, summary
+    from .paths import Project
+
+    return [
+        f"draft waiting for review: {found.path} ({summary(found.draft)})"
+        for found in load_drafts(Project(root.resolve()))
+    ]
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .add import add
+
+    added = add(args.root, args.article, args.published, args.reasoning)
+    if added.copied:
+        print(f"copied the article to {added.seed}")
+    print(f"registered {added.seed} as '{added.source_id}' in data/sources.yaml")
+    counts = ", ".join(f"{n} {kind}" for kind, n in added.counts.items()) or "none"
+    print(f"wrote {added.draft} (candidates: {counts})")
+    print(f"review it in {added.review}")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .review import rewrite_review
+
+    print(f"wrote {rewrite_review(args.root, args.draft)}")
     return 0
 
 
