@@ -32,7 +32,7 @@ from .paths import Project
 from .review import review_page
 from .words import INDICATOR_NAMES
 from .write import write_files
-from .yamlfile import append_record, dump_map, folded
+from .yamlfile import append_record, dump_map, folded, fresh
 
 SHORT = {
     "trade-turnover": "turnover",
@@ -592,11 +592,7 @@ class Drafting:
     def _figures_and_goals(self) -> list[CommentedMap]:
         out = []
         for position, sentence in enumerate(self.sentences):
-            previous = (
-                self.sentences[position - 1].text
-                if position and self.sentences[position - 1].paragraph == sentence.paragraph
-                else ""
-            )
+            previous = self.sentences[position - 1].text if position else ""
             bases = [c.base_span for c in x.claims(sentence.text) if c.base_span]
             for amount in x.amounts(sentence.text):
                 reading = x.goal(sentence.text, amount)
@@ -704,7 +700,7 @@ class Drafting:
 
     def _disagreement(self, sentence, highlight, raw, record, amount, period) -> CommentedMap:
         theirs, ours = _account(raw), _account(record)
-        theirs["cite"] = raw.get("cite")
+        theirs["cite"] = fresh(raw.get("cite"))
         ours["as_of"] = self.when.date.iso()
         ours["cite"] = self.cite(sentence)
         disagreement = CommentedMap(
@@ -858,7 +854,7 @@ class Drafting:
             reading = x.event(sentence.text)
             if reading is None:
                 continue
-            date = FuzzyDate.parse(str(reading.year)) if reading.year else self.when.date
+            date = self._event_date(reading)
             key = (reading.kind, date.iso())
             if key in seen:
                 continue  # "the meeting" again
@@ -866,10 +862,24 @@ class Drafting:
             out.append(self._event(sentence, reading, date))
         return out
 
+    def _event_date(self, reading: x.EventReading) -> FuzzyDate:
+        """The year the sentence gives; or its day in the article's year; or the article's date."""
+        if reading.year:
+            return FuzzyDate.parse(str(reading.year))
+        if reading.day and self.year:
+            month, day = reading.day
+            try:
+                return FuzzyDate.parse(f"{self.year}-{month:02d}-{day:02d}")
+            except ValueError:
+                pass
+        return self.when.date
+
     def _event(self, sentence, reading: x.EventReading, date: FuzzyDate) -> CommentedMap:
         notes = ["title and summary: write them, in the report's words."]
         record = CommentedMap(id="", date=date.iso())
-        if not reading.year:
+        if reading.day and not reading.year:
+            notes.append("date: the day the sentence gives, in the article's year.")
+        elif not reading.year:
             notes.append("date: the article's own date; the sentence does not date the event.")
         record["kind"] = reading.kind
         if reading.status != "happened":

@@ -194,40 +194,30 @@ def _check_sentences(
         if fold(candidate.sentence) not in article:
             where = locate(file, ("candidates", index, "sentence"))
             problems.append(Problem(where, f"sentence not found in seeds/{draft.file}"))
-        for i, cite in enumerate(_quotes(candidate.record)):
-            if fold(cite) not in article:
-                where = locate(
-                    file, ("candidates", index, "record", *_quote_path(candidate.record, i))
-                )
+        for path in _quote_paths(candidate.record, draft.source):
+            if fold(str(_at(candidate.record, path))) not in article:
+                where = locate(file, ("candidates", index, "record", *path))
                 problems.append(Problem(where, f"quote not found in seeds/{draft.file}"))
 
 
-def _quotes(value: Any) -> list[str]:
+def _quote_paths(value: Any, source: str, at: tuple = ()) -> list[tuple]:
+    """Where the record quotes the draft's article (a disagreement also holds other sources')."""
+    found = []
     if isinstance(value, dict):
-        own = [value["quote"]] if isinstance(value.get("quote"), str) and "source" in value else []
-        return own + [q for k, v in value.items() if k != "quote" for q in _quotes(v)]
-    if isinstance(value, list):
-        return [q for item in value for q in _quotes(item)]
-    return []
+        if value.get("source") == source and isinstance(value.get("quote"), str):
+            found.append((*at, "quote"))
+        for key, item in value.items():
+            found += _quote_paths(item, source, (*at, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += _quote_paths(item, source, (*at, i))
+    return found
 
 
-def _quote_path(value: Any, wanted: int, path: tuple = ()) -> tuple:
-    """The path of the `wanted`-th quote, in the order `_quotes` finds them."""
-    found: list[tuple] = []
-
-    def walk(node: Any, at: tuple) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("quote"), str) and "source" in node:
-                found.append((*at, "quote"))
-            for key, item in node.items():
-                if key != "quote":
-                    walk(item, (*at, key))
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                walk(item, (*at, i))
-
-    walk(value, path)
-    return found[wanted] if wanted < len(found) else path
+def _at(value: Any, path: tuple) -> Any:
+    for step in path:
+        value = value[step]
+    return value
 
 
 def _explain(details: list, file: DataFile, at: tuple) -> list[Problem]:

@@ -574,7 +574,7 @@ def indicator(sentence: str, previous: str, amount: Amount) -> str:
 _EVENT_KINDS = [
     (re.compile(r"\b(?:diplomatic relations)\b[^.]*\bestablished\b", re.I), "diplomacy"),
     (re.compile(r"\b(?:(?P<type>state|official|working|informal)\s+)?visits?\b", re.I), "visit"),
-    (re.compile(r"\b(?:(?P<type>informal|official|working)\s+)?(?:meeting|talks|negotiations|summit)\b", re.I), "meeting"),
+    (re.compile(r"\b(?:(?P<type>informal|official|working)\s+)?(?:meeting|talks|negotiations|summit)\b|\bmet\b", re.I), "meeting"),
     (re.compile(r"\b(?:telephone|phone)\s+(?:conversation|call|talk)\b", re.I), "call"),
     (re.compile(r"\b(?:signed|concluded)\b[^.]*\b(?:agreement|memorandum|treaty|protocol)\b", re.I), "agreement"),
     (re.compile(r"\bratif(?:ied|ication)\b", re.I), "ratification"),
@@ -585,6 +585,7 @@ _PLANNED = re.compile(
     re.I,
 )
 _EVENT_YEAR = re.compile(r"\b(?:in|on|since)\s+((?:19|20)\d{2})\b")
+_EVENT_DAY = re.compile(rf"\bon\s+({_MONTH})\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")
 
 
 @dataclass(frozen=True)
@@ -594,6 +595,7 @@ class EventReading:
     status: str  # happened, planned
     year: int | None  # a year the sentence dates it to
     span: tuple[int, int]
+    day: tuple[int, int] | None = None  # "on May 2": month and day, in the article's year
 
 
 def event(sentence: str) -> EventReading | None:
@@ -604,9 +606,12 @@ def event(sentence: str) -> EventReading | None:
             status = "planned" if _PLANNED.search(sentence) else "happened"
             dated = _EVENT_YEAR.search(sentence) if status == "happened" else None
             year = int(dated.group(1)) if dated else None
-            return EventReading(
-                kind, kind_type.lower() if kind_type else None, status, year, match.span()
+            day = _EVENT_DAY.search(sentence)
+            month_day = (
+                (_MONTHS[day.group(1).rstrip(".").lower()], int(day.group(2))) if day else None
             )
+            kind_type = kind_type.lower() if kind_type else None
+            return EventReading(kind, kind_type, status, year, match.span(), month_day)
     return None
 
 
@@ -774,7 +779,7 @@ def _sub_phrases(match: re.Match) -> list[tuple[str, tuple[int, int]]]:
 
 _ORGANISATION = re.compile(
     r"\b(?P<name>(?:the\s+)?(?:[A-Z][\w’'-]+\s){0,3}(?:[a-z]+\s){0,2}(?P<kind>press office|press service|newspaper|news agency))\b"
-    r"|\b(?:the\s)?(?P<body>(?:[A-Z][\w’'-]+\s){1,4}(?P<suffix>Nations|Organi[sz]ation|Union|Council|Commission|Ministry|Parliament|Assembly|Bank|Fund|Company|Corporation|Committee))\b"
+    r"|\b(?:the\s)?(?P<body>(?:[A-Z][\w’'-]+\s){1,4}(?P<suffix>Nations|Organi[sz]ation|Union|Council|Commission|Ministry|Parliament|Assembly|Bank|Fund|Company|Corporation|Committee)(?:\sof\s(?:the\s)?[A-Z][\w’'-]+(?:\s(?:and\s)?[A-Z][\w’'-]+)*)?)\b"
     r"|\b(?:Chairman|Chairwoman|Chair|Head|Speaker|Director|Secretary)\sof\sthe\s(?P<led>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})\b"
 )
 _ORG_KINDS = {

@@ -81,6 +81,15 @@ def _plain(value: Any) -> Any:
     return str(value) if isinstance(value, str) else value
 
 
+def fresh(value: Any) -> Any:
+    """A copy without the comments and blank lines attached to the original's place in its file."""
+    if isinstance(value, dict):
+        return CommentedMap((k, fresh(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(fresh(v) for v in value)
+    return value
+
+
 def append_record(text: str, record: CommentedMap) -> str:
     """A data file's text with one record added at its end, after a blank line; the rest as it was."""
     records = read(text) or CommentedSeq()
