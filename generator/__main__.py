@@ -1,10 +1,11 @@
-"""Command line: `python -m generator check|build|add|review [--root DIR]`.
+"""Command line: `python -m generator check|build|add|accept|review [--root DIR]`.
 
 check: validate the data and say whether the generated files are up to date (exit 1 if not);
        list the drafts waiting for review and validate them too.
 build: validate, then write what changed. Bad data: errors as FILE:LINE:COL, exit 2, nothing written.
 add PATH: register a new article in seeds/ and data/sources.yaml, and draft the records it
        supports in data/drafts/, with a review page beside the draft.
+accept DRAFT: move the candidates marked `decision: accept` into the data files.
 review DRAFT: write the draft's review page again, after editing the draft.
 A fault outside the data (another build holds the lock, a read-only or full disk): one line, exit 3.
 """
@@ -38,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         "--published", help="its date, when the text gives none: YYYY, YYYY-MM or YYYY-MM-DD"
     )
     adding.add_argument("--reasoning", help="why that date, if it is inferred")
+    accepting = _with_root(
+        commands.add_parser("accept", help="move accepted candidates into the data")
+    )
+    accepting.add_argument("draft", type=Path, help="data/drafts/SOURCE-ID.yaml")
     reviewing = _with_root(commands.add_parser("review", help="write a draft's review page again"))
     reviewing.add_argument("draft", type=Path, help="data/drafts/SOURCE-ID.yaml")
     args = parser.parse_args(argv)
@@ -47,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             return _add(args)
         if args.command == "review":
             return _review(args)
+        if args.command == "accept":
+            return _accept(args)
         result = build(args.root, write=args.command == "build")
         drafts = _drafts(args.root) if args.command == "check" else []
     except DataError as error:
@@ -104,6 +111,19 @@ def _add(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{n} {kind}" for kind, n in added.counts.items()) or "none"
     print(f"wrote {added.draft} (candidates: {counts})")
     print(f"review it in {added.review}")
+    return 0
+
+
+def _accept(args: argparse.Namespace) -> int:
+    from .accept import accept
+
+    done = accept(args.root, args.draft)
+    for path in done.written:
+        print(f"wrote {path}")
+    for path in done.removed:
+        print(f"removed {path}")
+    print(f"moved {done.moved} candidates into the data; {done.left} left undecided")
+    print("now run `python -m generator build` (or keep `mkdocs serve` running)")
     return 0
 
 

@@ -166,6 +166,10 @@ def write_files(project: Project, pending: dict[str, bytes]) -> None:
     _rename(project, _write_temps(project, pending))
 
 
+def remove_files(project: Project, paths: list[str]) -> None:
+    _remove(project, paths)
+
+
 def check_room(project: Project, pending: dict[str, bytes]) -> None:
     """Refuse, before the first write, a name too long for its folder or more bytes than are free."""
     need: dict[int, int] = {}
