@@ -17,7 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build
 from .errors import BuildFault, DataError
 
 
@@ -54,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             return _review(args)
         if args.command == "accept":
             return _accept(args)
+        from .build import build  # charts and pages: not needed by the other commands
+
         result = build(args.root, write=args.command == "build")
         drafts = _drafts(args.root) if args.command == "check" else []
     except DataError as error:

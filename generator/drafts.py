@@ -92,6 +92,14 @@ class Draft(Record):
     candidates: list[Candidate]
 
 
+class _Head(Record):
+    """A draft's own fields; its candidates are validated one by one."""
+
+    source: Id
+    file: Text
+    candidates: list[dict[str, Any]]
+
+
 @dataclass(frozen=True)
 class DraftFile:
     path: str  # "data/drafts/….yaml"
@@ -143,13 +151,22 @@ def load_draft(
     file = DataFile(rel, document, text)
     before = len(problems)
     try:
-        draft = Draft.model_validate(document)
+        head = _Head.model_validate(document)
     except ValidationError as error:
         problems.extend(_explain(error.errors(), file, ()))
         return None
-    for index, candidate in enumerate(draft.candidates):
-        _check_record(candidate, file, ("candidates", index), problems)
-    _check_sentences(project, draft, file, problems, article)
+    candidates = []
+    for index, raw in enumerate(head.candidates):  # each on its own, so all are reported
+        at = ("candidates", index)
+        try:
+            candidates.append(Candidate.model_validate(raw))
+        except ValidationError as error:
+            problems.extend(_explain(error.errors(), file, at))
+            continue
+        _check_record(candidates[-1], file, at, problems)
+    draft = Draft(source=head.source, file=head.file, candidates=candidates)
+    if len(candidates) == len(head.candidates):  # indexes line up with the file's
+        _check_sentences(project, draft, file, problems, article)
     return DraftFile(rel, draft) if len(problems) == before else None
 
 
