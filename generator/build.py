@@ -62,8 +62,8 @@ def build(root: Path, *, write: bool = True, full: bool = False) -> Result:
     return Result(data, analysis, outputs, changes)
 
 
-def build_counts(data: Dataset) -> dict[str, int]:
-    return {name.removesuffix(".yaml"): len(records) for name, records in data.records.items()}
+def build_counts(data: Dataset) -> list[tuple[str, int]]:
+    return [(name.removesuffix(".yaml"), len(records)) for name, records in data.records.items()]
 
 
 def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:

@@ -47,7 +47,7 @@ def last_build(project: Project) -> dict | None:
     return record
 
 
-def remember(project: Project, outputs: dict[str, bytes], counts: dict[str, int]) -> None:
+def remember(project: Project, outputs: dict[str, bytes], counts: list[tuple[str, int]]) -> None:
     """Record a build that left every output on disk as given; best effort (a cache)."""
     record = {
         "format": FORMAT,

@@ -40,6 +40,11 @@ class Project:
         return home + sorted(self.chapters.glob("*.md"))
 
     @property
+    def drafts(self) -> Path:
+        """Candidate records `add` drafted, waiting for an editor; the build never reads them."""
+        return self.data / "drafts"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 

@@ -160,6 +160,16 @@ def apply_changes(project: Project, outputs: list[Output], changes: Changes) -> 
     _remove(project, [rel for rel in changes.removed if not is_temp(Path(rel))])
 
 
+def write_files(project: Project, pending: dict[str, bytes]) -> None:
+    """Files written whole, all or none: for commands that write data (`add`), not pages."""
+    check_room(project, pending)
+    _rename(project, _write_temps(project, pending))
+
+
+def remove_files(project: Project, paths: list[str]) -> None:
+    _remove(project, paths)
+
+
 def check_room(project: Project, pending: dict[str, bytes]) -> None:
     """Refuse, before the first write, a name too long for its folder or more bytes than are free."""
     need: dict[int, int] = {}
