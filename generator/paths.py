@@ -40,6 +40,11 @@ class Project:
         return home + sorted(self.chapters.glob("*.md"))
 
     @property
+    def config(self) -> Path:
+        """mkdocs.yml: the report's title, which citations and the data package name."""
+        return self.root / "mkdocs.yml"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 
