@@ -230,7 +230,8 @@ class Tables:
             table = self._table(
                 name,
                 (item.__doc__.strip().splitlines()[0] + " " if item.__doc__ else "")
-                + f"One row per item of a record's `{field_name}` in {parent.name}.csv.",
+                + f"One row per item of the {field_name.replace('_', ' ')} list of a record in "
+                f"{parent.name}.csv.",
                 key=["record_id", "n"],
             )
             table.column("record_id", "string", f"Id of the record in {parent.name}.csv.")
