@@ -19,11 +19,14 @@ from .chapters import parse_prose
 from .charts import Chart, build_charts
 from .derive import Analysis, derive
 from .errors import DataError, Problem
-from .load import Loaded, load
+from .export import FOLDER as DATASET
+from .export import SQLITE, export
+from .load import Loaded, load, load_report
 from .lock import build_lock
-from .pages import MARKER, Output, render_pages
+from .pages import MARKER, Output, Publication, render_pages
 from .paths import Project
 from .schema import schema_outputs
+from .share import share_images
 from .validate import Dataset, validate
 from .write import Changes, apply_changes, plan_changes, with_manifest
 
@@ -41,15 +44,21 @@ def build(root: Path, *, write: bool = True, full: bool = False) -> Result:
     project = Project(root.resolve())
     with build_lock(project, writing=write):
         loaded = load(project)
+        report = load_report(project)
         chapters, prose_problems = parse_prose(loaded.prose)
         data = validated(loaded, prose_problems)
         analysis = derive(data)
         charts = build_charts(data, analysis)
+        images = share_images(project, charts)
+        dataset = export(data, report, _existing(project, f"{DATASET}/{SQLITE}"))
+        publication = Publication(report, images, dataset.files)
         outputs = with_manifest(
             [
-                *render_pages(project, data, analysis, charts, chapters),
+                *render_pages(project, data, analysis, charts, chapters, publication),
                 *chart_outputs(None if full else project, charts),
+                *(Output(image.path, image.content) for image in images.values()),
                 *download_outputs(data),
+                *(Output(path, content) for path, content in dataset.outputs),
                 vega_bundle(project),
                 *schema_outputs(),
             ]
@@ -117,3 +126,14 @@ def vega_bundle(project: Project) -> Output:
         if text.startswith(header):
             return Output(path, text)
     return Output(path, header + vl_convert.javascript_bundle() + "\n")
+
+
+def _existing(project: Project, path: str) -> bytes | None:
+    """A generated file's bytes as on disk, if it is there to be kept."""
+    target = project.root / path
+    if target.is_symlink() or not target.is_file():
+        return None
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None

@@ -5,7 +5,7 @@ the inputs' digest and each output's SHA-256 to .cache/generator/last-build.json
 reads that record back and vouches for it only if the inputs hash the same and every output,
 and the list of files in the folders the generator writes, are as recorded; otherwise the
 caller runs the whole build, which settles everything anew. The inputs are every file under
-data/ and seeds/, the generator's own code, templates and fonts, and the installed packages'
+data/ and seeds/, mkdocs.yml, the generator's own code, templates and fonts, and the installed packages'
 names and versions, so a changed template or an upgraded vl-convert also counts as a change.
 
 This module and what it imports stay light (standard library only): the point of a skipped
@@ -74,6 +74,7 @@ def inputs_digest(project: Project) -> str:
     digest.update(sys.version.encode())
     for name in installed_packages():
         digest.update(f"package {name}\n".encode())
+    digest.update(file_sha256(project.config).encode())  # the report's title and description
     for label, folder in (("data", project.data), ("seeds", project.seeds), ("code", GENERATOR)):
         for path in files_under(folder):
             digest.update(f"{label} {path.relative_to(folder).as_posix()}\n".encode())
@@ -121,7 +122,7 @@ def file_sha256(path: Path) -> str:
 
 
 def encoded(outputs: Iterable) -> dict[str, bytes]:
-    return {o.path: o.content.encode("utf-8") for o in outputs}
+    return {o.path: o.data for o in outputs}
 
 
 def key_digest(*parts: object) -> str:

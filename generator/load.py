@@ -91,6 +91,14 @@ class Loaded:
     prose: dict[str, str] = field(default_factory=dict)  # "data/chapters/….md" -> its Markdown
 
 
+@dataclass(frozen=True)
+class Report:
+    """What mkdocs.yml says of the report as a whole: citations and the data package name it."""
+
+    title: str  # site_name
+    description: str  # site_description
+
+
 def load(project: Project) -> Loaded:
     problems: list[Problem] = []
     files = {}
@@ -296,3 +304,26 @@ def locate_key(file: DataFile, path: tuple[Any, ...], key: str) -> Location:
         node = node[step]
     line, col = node.lc.key(key)
     return Location(file.path, line + 1, col + 1)
+
+
+def load_report(project: Project) -> Report:
+    """The report's title and description from mkdocs.yml, or a problem located there."""
+    problems: list[Problem] = []
+    text = read_text(project, project.config, MAX_DATA_BYTES, problems)
+    if text is None:
+        raise DataError(problems)
+    rel = project.relative(project.config)
+    config = _parse_yaml(rel, text)  # keeps MkDocs' tags (!ENV) as tagged values
+    if isinstance(config, Problem):
+        raise DataError([config])
+    fields = {}
+    for key in ("site_name", "site_description"):
+        value = config.get(key) if isinstance(config, dict) else None
+        if not isinstance(value, str) or not value.strip():
+            problems.append(
+                Problem(Location(rel, 1, 1), f"missing {key}: citations name the report by it")
+            )
+        fields[key] = value
+    if problems:
+        raise DataError(problems)
+    return Report(fields["site_name"].strip(), fields["site_description"].strip())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -16,11 +16,12 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from . import model
 from .chapters import Chapter, ProseRenderer
 from .charts import Chart
+from .cite import Citation, data_date
 from .derive import Analysis
 from .errors import DataError, Problem
 from .incremental import CACHE
 from .paths import Project
-from .text import Markdown, address, code, front_matter, html_text
+from .text import Markdown, address, code, front_matter, href, html_attribute, html_text
 from .validate import Dataset
 from .words import (
     INDICATOR_NAMES,
@@ -45,6 +46,7 @@ class PagePlan:
     title: str
     data_files: tuple[str, ...]  # what the page is generated from
     record: Any = None  # the record a per-record page shows
+    chart: str | None = None  # the page's main chart, whose picture its share card shows
 
     @property
     def up(self) -> str:
@@ -53,37 +55,82 @@ class PagePlan:
 
 
 PAGES = [
-    PagePlan("index.md", "index.md.j2", "Overview", ("figures", "targets", "events", "claims")),
-    PagePlan("timeline.md", "timeline.md.j2", "Timeline", ("events", "figures")),
-    PagePlan("trade.md", "trade.md.j2", "Trade", ("figures", "claims", "targets")),
-    PagePlan("targets.md", "targets.md.j2", "Targets", ("targets", "figures")),
+    PagePlan(
+        "index.md",
+        "index.md.j2",
+        "Overview",
+        ("figures", "targets", "events", "claims"),
+        chart="trade-turnover",
+    ),
+    PagePlan("timeline.md", "timeline.md.j2", "Timeline", ("events", "figures"), chart="events"),
+    PagePlan(
+        "trade.md", "trade.md.j2", "Trade", ("figures", "claims", "targets"), chart="trade-turnover"
+    ),
+    PagePlan(
+        "targets.md", "targets.md.j2", "Targets", ("targets", "figures"), chart="target-progress"
+    ),
     PagePlan("claims.md", "claims.md.j2", "Claims check", ("claims", "figures")),
     PagePlan("people.md", "people.md.j2", "Who's who", ("people", "events")),
     PagePlan("places.md", "places.md.j2", "Places", ("places", "events", "sources")),
-    PagePlan("projects.md", "projects.md.j2", "Projects", ("initiatives", "events")),
-    PagePlan("map.md", "map.md.j2", "Map", ("places", "events")),
+    PagePlan(
+        "projects.md", "projects.md.j2", "Projects", ("initiatives", "events"), chart="projects"
+    ),
+    PagePlan("map.md", "map.md.j2", "Map", ("places", "events"), chart="map"),
     PagePlan("topics.md", "topics.md.j2", "Organisations and areas", ("organisations", "areas")),
     PagePlan("disagreements.md", "disagreements.md.j2", "Where sources differ", ("disagreements",)),
     PagePlan("sources.md", "sources.md.j2", "Sources", ("sources",)),
     PagePlan("glossary.md", "glossary.md.j2", "Glossary", ("glossary",)),
+    PagePlan("data.md", "data.md.j2", "Data", tuple(f.removesuffix(".yaml") for f in model.FILES)),
 ]
+# Where each chart is shown and cited from (the overview repeats some of them).
+CHART_PAGES = {p.chart: p.path for p in PAGES if p.chart and p.path != "index.md"}
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What the pages say about the site around them: the report's name for citations, the
+    charts' pictures for share cards, the downloads for the Data page."""
+
+    report: Any  # load.Report
+    images: dict[str, Any] = field(default_factory=dict)  # chart slug -> share.Image
+    downloads: list[Any] = field(
+        default_factory=list
+    )  # export.ExportFile, in the Data page's order
 
 
 @dataclass(frozen=True)
 class Output:
     path: str  # relative to the project root
-    content: str
+    content: str | bytes  # text (written as UTF-8), or bytes: the SQLite file, chart images
+
+    @property
+    def data(self) -> bytes:
+        return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
 
 
 def render_pages(
-    project: Project, data: Dataset, analysis: Analysis, charts: list[Chart], prose: list[Chapter]
+    project: Project,
+    data: Dataset,
+    analysis: Analysis,
+    charts: list[Chart],
+    prose: list[Chapter],
+    publication: Publication,
 ) -> list[Output]:
     """Every page, or a DataError with every problem found in the chapters' references."""
     env = template_environment(project)
     problems: list[Problem] = []
     chapters = [c for c in prose if c.meta is not None]
     home = next((c for c in prose if c.meta is None), None)
-    shared = {**shared_context(data, analysis, charts), "home": home, "chapters": chapters}
+    shared = {
+        **shared_context(data, analysis, charts),
+        "home": home,
+        "chapters": chapters,
+        "report": publication.report,
+        "accessed": data_date(data),
+        "downloads": publication.downloads,
+        "chart_citation": chart_citation,
+        "event_citation": event_citation,
+    }
     outputs = []
     for plan in [*PAGES, *chapter_pages(chapters), *event_pages(data)]:
         cite = Citations(data, plan.up)
@@ -91,7 +138,8 @@ def render_pages(
         context["prose"] = prose_renderer(data, analysis, cite, plan.up, problems)
         body = env.get_template(plan.template).render(**context).rstrip() + "\n"
         notes = cite.footnotes()
-        page = front_matter(page_meta(data, plan)) + body + (f"\n{notes}\n" if notes else "")
+        meta = page_meta(data, plan, publication, shared["charts"])
+        page = front_matter(meta) + body + (f"\n{notes}\n" if notes else "")
         outputs.append(Output(f"docs/{plan.path}", page))
     if problems:
         raise DataError(problems)
@@ -149,14 +197,42 @@ def compiled_templates(project: Project) -> FileSystemBytecodeCache | None:
     return FileSystemBytecodeCache(str(folder))
 
 
-def page_meta(data: Dataset, plan: PagePlan) -> dict[str, Any]:
-    """Front matter: the theme inserts the title and tags as HTML, so they go in escaped."""
+def page_meta(
+    data: Dataset, plan: PagePlan, publication: Publication, charts: dict[str, Chart]
+) -> dict[str, Any]:
+    """Front matter: the theme inserts the title and tags as HTML, so they go in escaped, and the
+    description into an attribute. The page also names the data file its edit button opens and
+    the picture its share card shows (overrides/), so any builder makes the same page."""
     meta: dict[str, Any] = {"title": html_text(plan.title)}
     if isinstance(plan.record, Chapter):
-        meta["description"] = html_text(plan.record.meta.summary)
+        meta["description"] = html_attribute(plan.record.meta.summary)
     elif plan.record is not None:
+        meta["description"] = html_attribute(plan.record.summary)
         meta["tags"] = [html_text(tag) for tag in event_tags(data, plan.record)]
+    data_file = _data_file(plan.data_files[0])
+    if data_file.endswith((".yaml", ".md")):
+        meta["data_file"] = data_file
+        if data_file.endswith(".yaml"):
+            meta["data_copy"] = "downloads/" + data_file.removeprefix("data/")
+    image = publication.images.get(plan.chart)
+    if image is not None:
+        meta["share_image"] = {
+            "path": image.site_path,
+            "alt": html_attribute(charts[plan.chart].alt),
+            "width": image.width,
+            "height": image.height,
+        }
     return meta
+
+
+def chart_citation(chart: Chart) -> Citation:
+    page = CHART_PAGES.get(chart.slug, "index.md")
+    return Citation(f"chart-{chart.slug}", chart.title, "Chart", page, f"chart-{chart.slug}")
+
+
+def event_citation(event: Any) -> Citation:
+    title = f"{event.title} ({event.date.label()})"
+    return Citation(event.id, title, "Timeline entry", f"events/{event.id}.md", "")
 
 
 def shared_context(data: Dataset, analysis: Analysis, charts: list[Chart]) -> dict:
@@ -190,6 +266,9 @@ def page_context(data: Dataset, cite: Citations, plan: PagePlan) -> dict:
         "page": plan,
         "marker": Markdown(f"<!-- {MARKER} from {files}: edit those files, not this page -->"),
         "link": lambda record_id, text=None: link(data, record_id, text, plan.up),
+        "dataset_link": lambda name: Markdown("[{}]({})").format(
+            name, Markdown(plan.up + "dataset/" + href(name))
+        ),
     }
 
 

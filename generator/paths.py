@@ -45,6 +45,11 @@ class Project:
         return self.data / "drafts"
 
     @property
+    def config(self) -> Path:
+        """mkdocs.yml: the report's title, which citations and the data package name."""
+        return self.root / "mkdocs.yml"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 

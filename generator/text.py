@@ -121,3 +121,36 @@ def front_matter(fields: dict[str, Any]) -> str:
     out = StringIO()
     yaml.dump(fields, out)
     return f"---\n{out.getvalue()}---\n"
+
+
+def html_attribute(value: str) -> str:
+    """Text for an HTML attribute the theme fills without escaping (a page's description)."""
+    return html_text(value).replace('"', "&quot;")
+
+
+# BibTeX reads these as syntax; each becomes the LaTeX that prints the character itself.
+_BIBTEX = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
+
+
+def bibtex_text(value: str) -> str:
+    """Data text as a BibTeX field value that prints exactly that text, on one line."""
+    return _WHITESPACE.sub(" ", value).strip().translate(_BIBTEX)
+
+
+def code_block(text: str) -> Markdown:
+    """Text shown as a block of code: a fence longer than any run of backticks inside it."""
+    fence = "`" * max(3, max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return Markdown(f"{fence}\n{text.rstrip()}\n{fence}")

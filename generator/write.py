@@ -25,7 +25,7 @@ from .paths import Project
 
 MARKER_WINDOW = 2048  # the marker sits near the top (after any front matter) of each marked file
 MANIFEST = "docs/.generated-files"  # MkDocs skips dot-files, so it is not published
-UNMARKABLE = (".csv",)  # formats where the manifest alone vouches for a file
+UNMARKABLE = (".csv", ".sqlite")  # formats where the manifest alone vouches for a file
 TEMP_SUFFIX = ".generator-tmp"  # ".trade.md.generator-tmp": a dot-file, so MkDocs skips it too
 BLOCK = 4096  # files take whole blocks on disk; counting them keeps the free-space check honest
 
@@ -109,7 +109,7 @@ def plan_changes(project: Project, outputs: list[Output]) -> Changes:
                     Location(output.path, 1, 1), message, "rename or move the hand-written page"
                 )
             )
-        elif path.read_bytes() != output.content.encode("utf-8"):
+        elif path.read_bytes() != output.data:
             changes.written.append(output.path)
         else:
             changes.unchanged.append(output.path)
@@ -152,7 +152,7 @@ def _unsafe(project: Project, rel: str) -> Problem | None:
 
 def apply_changes(project: Project, outputs: list[Output], changes: Changes) -> None:
     """Write every changed file, then remove the stale ones; a failure before the renames changes nothing."""
-    contents = {o.path: o.content.encode("utf-8") for o in outputs}
+    contents = {o.path: o.data for o in outputs}
     pending = {rel: contents[rel] for rel in changes.written}
     check_room(project, pending)
     _remove(project, [rel for rel in changes.removed if is_temp(Path(rel))])

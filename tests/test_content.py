@@ -179,7 +179,7 @@ def _inline_rows(spec) -> list[dict]:
 
 
 # Pages for editors, which name fields and ids on purpose.
-FOR_EDITORS = {"editing"}
+FOR_EDITORS = {"editing", "data"}  # the Data page names the tables' columns
 
 
 def test_reader_facing_text_shows_no_data_model_words(built):
@@ -223,14 +223,19 @@ def _reader_text(page: str) -> str:
     class Reader(HTMLParser):
         parts: list[str] = []
         skip = 0
+        links: list[bool] = []  # per open link: is it a citation's address?
 
         def handle_starttag(self, tag, attrs):
-            if tag in ("script", "style", "svg"):
+            # A citation's address and its BibTeX (a <pre>) are addresses and keys, not prose.
+            citation = tag == "a" and "cite-url" in (dict(attrs).get("class") or "")
+            if tag == "a":
+                self.links.append(citation)
+            if tag in ("script", "style", "svg", "pre") or citation:
                 self.skip += 1
             self.parts += [v for k, v in attrs if k in ("alt", "title", "aria-label") and v]
 
         def handle_endtag(self, tag):
-            if tag in ("script", "style", "svg"):
+            if tag in ("script", "style", "svg", "pre") or (tag == "a" and self.links.pop()):
                 self.skip -= 1
 
         def handle_data(self, data):
@@ -240,6 +245,7 @@ def _reader_text(page: str) -> str:
     article = page[page.index("<article") : page.index("</article>")]
     reader = Reader()
     reader.parts = []
+    reader.links = []
     reader.feed(article)
     return re.sub(r"https?://\S+", "", " ".join(reader.parts))
 

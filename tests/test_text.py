@@ -11,6 +11,7 @@ import markdown
 import pytest
 import yaml
 from jinja2 import nodes
+from mkdocs.utils.yaml import get_yaml_loader
 
 from generator.build import build
 from generator.errors import DataError
@@ -28,7 +29,7 @@ ALLOWED_ATTRIBUTES = {"href", "src", "alt", "id", "class", "title", "style"}
 
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions and settings the site's mkdocs.yml configures."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8").replace("!!python", "#"))
+    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=get_yaml_loader())
     names, settings = [], {}
     for entry in config["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
