@@ -1,7 +1,9 @@
-"""Stage 4a: charts, built with Altair from the records, kept as Vega-Lite JSON plus a static SVG.
+"""Stage 4a: charts, built with Altair from the records, kept as Vega-Lite JSON plus static SVGs.
 
-The SVG is what readers without JavaScript, printers and first paint see; the JSON is what
-vega-embed draws in the browser. Each chart carries its title, alt text and sources.
+Each chart is compiled to Vega once, here, in a light and a dark version: the static SVGs are
+drawn from them (what readers without JavaScript, printers and first paint see), and the browser
+draws the same Vega specs when a reader reaches for a chart, so it never needs the Vega-Lite
+compiler. The Vega-Lite spec stays as a download. Each chart carries its title, alt text and sources.
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ COLORS = {
     "partial": "#d9822b",
     "path": "#6b6b6b",
 }
+# The dark versions, as vega-embed drew them on the dark palette: its "dark" theme on a transparent
+# background, and text marks without a colour of their own in light grey instead of black.
+DARK_THEME = "dark"
+DARK_TEXT = "#e3e3e3"
+# The live chart fills its column: the plot narrows so that axes and legend fit the width too.
+FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 
 
 @dataclass(frozen=True)
@@ -60,11 +68,44 @@ class Chart:
     rows: tuple[dict, ...]  # the data the chart draws, for its table
     columns: tuple[tuple[str, str], ...]  # (row key, table header)
 
+    @property
+    def vega_lite(self) -> dict:
+        # The description is the SVG's aria-label.
+        return {"description": self.alt, **self.spec}
+
+    @functools.cached_property
+    def vega(self) -> dict:
+        """The chart compiled to Vega, once per build: both the SVG and the browser draw it."""
+        return vl_convert.vegalite_to_vega(self.vega_lite)
+
+    @functools.cached_property
+    def vega_dark(self) -> dict:
+        config = {**self.spec.get("config", {}), "text": {"color": DARK_TEXT}}
+        dark = {**self.vega_lite, "background": None, "config": config}
+        return vl_convert.vegalite_to_vega(dark, theme=DARK_THEME)
+
+    @functools.cached_property
+    def static_svg(self) -> str:
+        return render_svg(self.vega)
+
+    @functools.cached_property
+    def static_svg_dark(self) -> str:
+        return render_svg(self.vega_dark)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The SVG's width and height, for the page's <img>: the page keeps its room before it loads."""
+        root = re.search(r"<svg\b[^>]*>", self.static_svg).group(0)
+        return int(_attribute(root, "width")), int(_attribute(root, "height"))
+
     def json(self, marker: str) -> str:
-        # The marker goes first, where it is looked for; the description is the SVG's aria-label.
-        spec = {"usermeta": {"generated": marker}, "description": self.alt, **self.spec}
-        # Compact: the map's outline alone would take 500 KB pretty-printed.
-        return json.dumps(spec, separators=(",", ":"), ensure_ascii=False) + "\n"
+        # The marker goes first, where it is looked for.
+        return _compact({"usermeta": {"generated": marker}, **self.vega_lite})
+
+    def vega_json(self, marker: str, *, dark: bool = False) -> str:
+        """The Vega spec the browser draws, fitted to its column's width."""
+        spec = self.vega_dark if dark else self.vega
+        return _compact({"usermeta": {"generated": marker}, **spec, "autosize": FIT_WIDTH})
 
     def csv(self) -> str:
         columns = list(self.rows[0]) if self.rows else []
@@ -83,10 +124,23 @@ class Chart:
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
-    def svg(self, marker: str) -> str:
-        register_font()
-        svg = stable_clip_ids(vl_convert.vegalite_to_svg({"description": self.alt, **self.spec}))
+    def svg(self, marker: str, *, dark: bool = False) -> str:
+        svg = self.static_svg_dark if dark else self.static_svg
         return f"<!-- {marker} -->\n{svg}\n"
+
+
+def _compact(spec: dict) -> str:
+    # Compact: the map's outline alone would take 500 KB pretty-printed.
+    return json.dumps(spec, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def _attribute(tag: str, name: str) -> str:
+    return re.search(rf'\s{name}="([^"]*)"', tag).group(1)
+
+
+def render_svg(vega: dict) -> str:
+    register_font()
+    return stable_clip_ids(vl_convert.vega_to_svg(vega))
 
 
 @functools.cache
