@@ -8,7 +8,7 @@ a time (lock.py), from reading the data to the last file written.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import version as version_of
 from pathlib import Path
 
@@ -48,14 +48,14 @@ def build(root: Path, *, write: bool = True, full: bool = False) -> Result:
         chapters, prose_problems = parse_prose(loaded.prose)
         data = validated(loaded, prose_problems)
         analysis = derive(data)
-        charts = build_charts(data, analysis)
+        charts = [replace(c, kept=None if full else project) for c in build_charts(data, analysis)]
         images = share_images(project, charts)
         dataset = export(data, report, _existing(project, f"{DATASET}/{SQLITE}"))
         publication = Publication(report, images, dataset.files)
         outputs = with_manifest(
             [
                 *render_pages(project, data, analysis, charts, chapters, publication),
-                *chart_outputs(None if full else project, charts),
+                *chart_outputs(charts),
                 *(Output(image.path, image.content) for image in images.values()),
                 *download_outputs(data),
                 *(Output(path, content) for path, content in dataset.outputs),
@@ -86,14 +86,18 @@ def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:
     return data
 
 
-def chart_outputs(project: Project | None, charts: list[Chart]) -> list[Output]:
-    """Per chart: the Vega-Lite spec, the static SVG, and its data as CSV and JSON downloads."""
+def chart_outputs(charts: list[Chart]) -> list[Output]:
+    """Per chart: the Vega-Lite spec (a download), the Vega specs the browser draws and the static
+    SVGs, light and dark, and its data as CSV and JSON downloads."""
     outputs = []
     for chart in charts:
         marker = f"{MARKER} from {', '.join(chart.data_files)}: edit those files, not this one"
         stem = f"docs/charts/{chart.slug}"
         outputs.append(Output(f"{stem}.vl.json", chart.json(marker)))
-        outputs.append(Output(f"{stem}.svg", chart.svg(marker, project)))
+        outputs.append(Output(f"{stem}.vg.json", chart.vega_json(marker)))
+        outputs.append(Output(f"{stem}.dark.vg.json", chart.vega_json(marker, dark=True)))
+        outputs.append(Output(f"{stem}.svg", chart.svg(marker)))
+        outputs.append(Output(f"{stem}.dark.svg", chart.svg(marker, dark=True)))
         outputs.append(Output(f"{stem}.csv", chart.csv()))  # listed in the manifest, not marked
         outputs.append(Output(f"{stem}.data.json", chart.data_json(marker)))
     return outputs
@@ -108,15 +112,31 @@ def download_outputs(data: Dataset) -> list[Output]:
     return outputs
 
 
-def vega_bundle(project: Project) -> Output:
-    """Vega, Vega-Lite and vega-embed in one file, shipped with the site: no CDN, works offline.
+# The runtime takes from vl-convert's copies only what draws a compiled spec: Vega's parser and
+# view, the expression interpreter (the pages' Content-Security-Policy forbids eval) and the
+# tooltip handler, at the versions its vega-embed imports. Not vega-embed: it brings Vega-Lite.
+VENDORED = "https://cdn.jsdelivr.net/npm"
+VEGA_INTERPRETER = "2.0.0"
+VEGA_TOOLTIP = "1.0.0"
+RUNTIME_SNIPPET = """
+import {{ View, parse, loader }} from "{vendored}/vega@{vega}/+esm";
+import {{ expressionInterpreter }} from "{vendored}/vega-interpreter@{interpreter}/+esm";
+import {{ Handler }} from "{vendored}/vega-tooltip@{tooltip}/+esm";
+window.vegaRuntime = {{ View, parse, loader, expressionInterpreter, TooltipHandler: Handler }};
+"""
 
-    Bundling takes about a second, so the file on disk is kept while its header names the
-    installed vl-convert version.
+
+def vega_bundle(project: Project) -> Output:
+    """Vega's runtime in one file, shipped with the site (no CDN, works offline); charts.js
+    loads it only when a chart must be drawn live.
+
+    Bundling takes seconds, so the file on disk is kept while its header names the installed
+    vl-convert version and what it holds.
     """
-    path = "docs/assets/javascripts/vega-bundle.js"
+    path = "docs/assets/javascripts/vega-runtime.js"
     versions = (
-        f"Vega {vl_convert.get_vega_version()}, vega-embed {vl_convert.get_vega_embed_version()}"
+        f"Vega {vl_convert.get_vega_version()}, vega-interpreter {VEGA_INTERPRETER}, "
+        f"vega-tooltip {VEGA_TOOLTIP}"
     )
     header = (
         f"/* {MARKER} from vl-convert-python {version_of('vl-convert-python')}: {versions} */\n"
@@ -125,7 +145,13 @@ def vega_bundle(project: Project) -> Output:
         text = (project.root / path).read_bytes().decode("utf-8")
         if text.startswith(header):
             return Output(path, text)
-    return Output(path, header + vl_convert.javascript_bundle() + "\n")
+    snippet = RUNTIME_SNIPPET.format(
+        vendored=VENDORED,
+        vega=vl_convert.get_vega_version(),
+        interpreter=VEGA_INTERPRETER,
+        tooltip=VEGA_TOOLTIP,
+    )
+    return Output(path, header + vl_convert.javascript_bundle(snippet) + "\n")
 
 
 def _existing(project: Project, path: str) -> bytes | None:

@@ -1,7 +1,9 @@
-"""Stage 4a: charts, built with Altair from the records, kept as Vega-Lite JSON plus a static SVG.
+"""Stage 4a: charts, built with Altair from the records, kept as Vega-Lite JSON plus static SVGs.
 
-The SVG is what readers without JavaScript, printers and first paint see; the JSON is what
-vega-embed draws in the browser. Each chart carries its title, alt text and sources.
+Each chart is compiled to Vega once, here, in a light and a dark version: the static SVGs are
+drawn from them (what readers without JavaScript, printers and first paint see), and the browser
+draws the same Vega specs when a reader reaches for a chart, so it never needs the Vega-Lite
+compiler. The Vega-Lite spec stays as a download. Each chart carries its title, alt text and sources.
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ COLORS = {
     "partial": "#d9822b",
     "path": "#6b6b6b",
 }
+# The dark versions, as vega-embed drew them on the dark palette: its "dark" theme on a transparent
+# background, and text marks without a colour of their own in light grey instead of black.
+DARK_THEME = "dark"
+DARK_TEXT = "#e3e3e3"
+# The live chart fills its column: the plot narrows so that axes and legend fit the width too.
+FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 
 
 @dataclass(frozen=True)
@@ -62,12 +70,57 @@ class Chart:
     spec: dict
     rows: tuple[dict, ...]  # the data the chart draws, for its table
     columns: tuple[tuple[str, str], ...]  # (row key, table header)
+    kept: Project | None = None  # whose compiled specs and SVGs to keep while their inputs are
+
+    @property
+    def vega_lite(self) -> dict:
+        # The description is the SVG's aria-label.
+        return {"description": self.alt, **self.spec}
+
+    @functools.cached_property
+    def vega(self) -> dict:
+        """The chart compiled to Vega, once per build: both the SVG and the browser draw it."""
+        return vl_convert.vegalite_to_vega(self.vega_lite)
+
+    @functools.cached_property
+    def vega_dark(self) -> dict:
+        config = {**self.spec.get("config", {}), "text": {"color": DARK_TEXT}}
+        dark = {**self.vega_lite, "background": None, "config": config}
+        return vl_convert.vegalite_to_vega(dark, theme=DARK_THEME)
+
+    @functools.cached_property
+    def static_svg(self) -> str:
+        return render_svg(self.vega)
+
+    @functools.cached_property
+    def static_svg_dark(self) -> str:
+        return render_svg(self.vega_dark)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The SVG's width and height, for the page's <img>: the page keeps its room before it loads."""
+        path, source = self._path("svg", False), self._source("svg", False)
+        kept = made_from(self.kept, path, source) if self.kept else None
+        svg = kept if kept is not None else self.static_svg
+        root = re.search(r"<svg\b[^>]*>", svg).group(0)
+        return int(_attribute(root, "width")), int(_attribute(root, "height"))
 
     def json(self, marker: str) -> str:
-        # The marker goes first, where it is looked for; the description is the SVG's aria-label.
-        spec = {"usermeta": {"generated": marker}, "description": self.alt, **self.spec}
-        # Compact: the map's outline alone would take 500 KB pretty-printed.
-        return json.dumps(spec, separators=(",", ":"), ensure_ascii=False) + "\n"
+        # The marker goes first, where it is looked for.
+        return _compact({"usermeta": {"generated": marker}, **self.vega_lite})
+
+    def vega_json(self, marker: str, *, dark: bool = False) -> str:
+        """The Vega spec the browser draws, fitted to its column's width. Compiling starts
+        vl-convert's JavaScript engine, a second's work, so the project's file is kept while its
+        `usermeta` says it was compiled from the same spec and holds what was compiled."""
+        source = self._source("vg.json", dark)
+        path = self._path("vg.json", dark)
+        kept = kept_json(self.kept, path, marker, source) if self.kept else None
+        if kept is not None:
+            return kept
+        spec = {**(self.vega_dark if dark else self.vega), "autosize": FIT_WIDTH}
+        meta = {"generated": marker, "from": source, "as": key_digest(spec)}
+        return _compact({"usermeta": meta, **spec})
 
     def csv(self) -> str:
         columns = list(self.rows[0]) if self.rows else []
@@ -86,22 +139,24 @@ class Chart:
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
-    def svg(self, marker: str, project: Project | None) -> str:
-        """The static chart. Rendering costs a quarter of a second a chart, and a second more for
-        the first, so the project's SVG is kept while what it was rendered from is the same (and
-        it is as rendered: its first line records both). With no project, it is rendered anew."""
-        spec = {"description": self.alt, **self.spec}
-        source = key_digest(vl_convert.__version__, font_digest(), spec)
-        kept = made_from(project, f"docs/charts/{self.slug}.svg", source) if project else None
-        if kept is not None:
+    def svg(self, marker: str, *, dark: bool = False) -> str:
+        """The static chart, light or dark. Rendering costs a quarter of a second a chart, and a
+        second more for the first, so the project's file is kept while what it was rendered from
+        is the same and it is as rendered: its first line records both."""
+        source = self._source("svg", dark)
+        kept = made_from(self.kept, self._path("svg", dark), source) if self.kept else None
+        if kept is not None and kept.startswith(f"<!-- {marker}; "):
             return kept
-        svg = stable_clip_ids(render_svg(spec)) + "\n"
+        svg = (self.static_svg_dark if dark else self.static_svg) + "\n"
         return f"<!-- {marker}; rendered from {source} as {key_digest(svg)} -->\n{svg}"
 
+    def _source(self, kind: str, dark: bool) -> str:
+        """What a compiled or rendered file is made from; the font only measures the SVG's text."""
+        font = font_digest() if kind == "svg" else None
+        return key_digest(vl_convert.__version__, font, self.vega_lite, dark)
 
-def render_svg(spec: dict) -> str:
-    register_font()
-    return vl_convert.vegalite_to_svg(spec)
+    def _path(self, kind: str, dark: bool) -> str:
+        return f"docs/charts/{self.slug}{'.dark' if dark else ''}.{kind}"
 
 
 @functools.cache
@@ -111,6 +166,32 @@ def font_digest() -> str:
     for path in sorted(FONTS.iterdir()):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+def kept_json(project: Project, path: str, marker: str, source: str) -> str | None:
+    """A compiled spec on disk, if made from `source` and unchanged since (see vega_json)."""
+    try:
+        text = (project.root / path).read_text("utf-8")
+        spec = json.loads(text)
+        meta = spec.pop("usermeta")
+    except (OSError, ValueError, KeyError, AttributeError):
+        return None
+    expected = {"generated": marker, "from": source, "as": key_digest(spec)}
+    return text if meta == expected and _compact({"usermeta": meta, **spec}) == text else None
+
+
+def _compact(spec: dict) -> str:
+    # Compact: the map's outline alone would take 500 KB pretty-printed.
+    return json.dumps(spec, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def _attribute(tag: str, name: str) -> str:
+    return re.search(rf'\s{name}="([^"]*)"', tag).group(1)
+
+
+def render_svg(vega: dict) -> str:
+    register_font()
+    return stable_clip_ids(vl_convert.vega_to_svg(vega))
 
 
 @functools.cache

@@ -93,7 +93,11 @@ def open_page(browser, url: str, width: int = 1280, **options) -> tuple[Page, li
 
 
 def wait_for_charts(page: Page) -> None:
-    """Every chart the reader can see is drawn (one in a closed tab is drawn when it opens)."""
+    """Every chart the reader can see is drawn live (one in a closed tab is drawn when it opens).
+
+    A chart is drawn live when a reader reaches for it (draw_charts), or by itself when its
+    static picture does not fit its column (a phone).
+    """
     wait_until(
         page,
         """Array.from(document.querySelectorAll('figure.report-chart'))
@@ -101,6 +105,24 @@ def wait_for_charts(page: Page) -> None:
              .every(f => f.classList.contains('chart-drawn'))""",
         timeout=15000,
     )
+
+
+def draw_charts(page: Page) -> None:
+    """Point at every chart the reader can see, as a reader would, and wait until all are live."""
+    figures = page.locator("figure.report-chart")
+    for n in range(figures.count()):
+        if figures.nth(n).is_visible():
+            figures.nth(n).hover()
+    wait_for_charts(page)
+
+
+def requested(page: Page) -> list[str]:
+    """Every file the page has fetched so far (scripts, styles, images, data)."""
+    return page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+
+
+def asked_for_vega(page: Page) -> list[str]:
+    return [u for u in requested(page) if "vega-runtime" in u or u.endswith(".vg.json")]
 
 
 def mark_count(page: Page, figure: int = 0) -> int:
@@ -140,14 +162,47 @@ def wait_for_page_scripts(page: Page) -> None:
     )
 
 
-def test_pages_without_charts_do_not_load_the_chart_bundle(site, server, browser):
+def test_no_page_loads_vega_or_the_search_index_before_a_reader_asks(site, server, browser):
+    """The first paint is the static chart; Vega and the search index wait for the reader."""
     charted = set(chart_pages(site))
     for path in all_pages(site):
         page, _, _ = open_page(browser, server + path)
         wait_for_page_scripts(page)
-        asked = page.locator("script[src$='vega-bundle.js']").count() > 0
-        assert asked == (path in charted), path
+        page.wait_for_timeout(200)  # a chart that wakes by itself would have asked by now
+        assert asked_for_vega(page) == [], path
+        assert page.locator("script[src$='vega-runtime.js']").count() == 0, path
+        assert not [u for u in requested(page) if "search_index" in u], path
+        if path in charted:
+            pictures = page.locator("figure.report-chart img.chart-static:visible")
+            assert pictures.count() > 0, path
+            for n in range(pictures.count()):
+                assert pictures.nth(n).evaluate("i => i.complete && i.naturalWidth > 0"), path
+            assert page.locator("img.chart-static-dark:visible").count() == 0, path
         page.context.close()
+
+
+def test_pointing_at_a_chart_draws_it_live_with_tooltips_and_no_vega_lite(server, browser):
+    page, errors, _ = open_page(browser, server + "trade/")
+    figure = page.locator("figure.report-chart").first
+    assert asked_for_vega(page) == []
+    figure.hover()
+    wait_for_charts(page)
+    assert [u.rsplit("/", 1)[1] for u in asked_for_vega(page)] == [
+        "vega-runtime.js",
+        "trade-turnover.vg.json",
+    ]
+    assert mark_count(page) > 0
+    bar = figure.locator(".chart-live g.mark-rect path").first.bounding_box()
+    page.mouse.move(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] - 2)
+    wait_until(page, "!!document.querySelector('#vg-tooltip-element.visible')")
+    assert "USD million" in page.locator("#vg-tooltip-element").inner_text()
+    # The Vega-Lite compiler is never fetched: no Vega-Lite spec, no script holding it.
+    assert not [u for u in requested(page) if u.endswith(".vl.json")]
+    for url in [u for u in requested(page) if u.endswith(".js")]:
+        assert "Invalid field type" not in page.request.get(url).text(), url  # a Vega-Lite message
+    assert page.evaluate("typeof window.vegaLite") == "undefined"
+    assert errors == []
+    page.context.close()
 
 
 def test_every_chart_draws_with_marks(site, server, browser):
@@ -155,7 +210,7 @@ def test_every_chart_draws_with_marks(site, server, browser):
     assert pages, "no page has a chart"
     for path in pages:
         page, errors, _ = open_page(browser, server + path)
-        wait_for_charts(page)
+        draw_charts(page)
         for n in range(page.locator("figure.report-chart").count()):
             if page.locator("figure.report-chart").nth(n).is_visible():
                 assert mark_count(page, n) > 0, (path, n)
@@ -165,28 +220,38 @@ def test_every_chart_draws_with_marks(site, server, browser):
 
 def test_the_palette_toggle_rethemes_the_charts_without_a_reload(server, browser):
     page, _, _ = open_page(browser, server + "trade/")
-    wait_for_charts(page)
     figure = page.locator("figure.report-chart").first
-    assert figure.get_attribute("data-drawn-theme") == "light"
+    toggle = page.locator("form[data-md-component=palette] label:visible")
     page.evaluate("window.__same_document = true")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    wait_until(page, "document.querySelector('figure.report-chart').dataset.drawnTheme === 'dark'")
-    page.wait_for_timeout(300)
+    # A static chart swaps to its dark picture, without Vega.
+    toggle.first.click()
+    dark_picture = figure.locator("img.chart-static-dark")
+    wait_until(page, "document.querySelector('img.chart-static-dark').naturalWidth > 0")
+    assert dark_picture.is_visible() and not figure.locator("img.chart-static").is_visible()
+    assert asked_for_vega(page) == []
+    # A live chart is drawn with the dark spec, and back.
+    figure.hover()
+    wait_for_charts(page)
+    assert figure.get_attribute("data-drawn-theme") == "dark"
     text_fill = page.locator(".chart-live svg text").first.evaluate("t => getComputedStyle(t).fill")
     assert text_fill not in ("rgb(0, 0, 0)", "#000000"), text_fill
+    toggle.first.click()
+    wait_until(page, "document.querySelector('figure.report-chart').dataset.drawnTheme === 'light'")
+    wait_for_charts(page)
+    assert not dark_picture.is_visible()
     assert page.evaluate("window.__same_document") is True
     page.context.close()
 
 
 def test_instant_navigation_between_chart_pages_keeps_charts_drawn(server, browser):
     page, errors, _ = open_page(browser, server + "trade/")
-    wait_for_charts(page)
+    draw_charts(page)
     page.evaluate("window.__same_document = true")
     for tab, title in (("Timeline", "Timeline"), ("Overview", "Overview"), ("Trade", "Trade")):
         page.locator(f"a.md-tabs__link:has-text('{tab}')").click()
         # The address changes at the click; the title only once the new page is in place.
         wait_until(page, f"document.title.startsWith({title!r})")
-        wait_for_charts(page)
+        draw_charts(page)
         assert mark_count(page) > 0, tab
     assert page.evaluate("window.__same_document") is True, "navigation reloaded the page"
     assert errors == []
@@ -195,12 +260,17 @@ def test_instant_navigation_between_chart_pages_keeps_charts_drawn(server, brows
 
 def test_a_chart_in_a_hidden_tab_draws_when_the_tab_opens(server, browser):
     page, _, _ = open_page(browser, server)
-    wait_for_charts(page)
+    draw_charts(page)
     tabs = page.locator(".tabbed-labels label")
     assert tabs.count() >= 2, "the home page shows its charts in content tabs"
     tabs.nth(1).click()
-    page.wait_for_timeout(500)
     visible = page.locator(".tabbed-block").nth(1).locator("figure.report-chart")
+    # Its static picture shows at once, at the column's width; pointed at, it is drawn live.
+    picture = visible.locator("img.chart-static")
+    wait_until(page, "document.querySelectorAll('.tabbed-block')[1].querySelector('img').complete")
+    assert picture.evaluate("i => i.naturalWidth > 0 && i.getBoundingClientRect().width > 200")
+    visible.hover()
+    wait_for_charts(page)
     width = visible.locator(".chart-live svg.marks").evaluate(
         "svg => svg.getBoundingClientRect().width"
     )
@@ -237,7 +307,7 @@ def test_axe_finds_no_serious_or_critical_violation(site, server, browser):
     for path in all_pages(site):
         page, _, _ = open_page(browser, server + path)
         if path in chart_pages(site):
-            wait_for_charts(page)
+            draw_charts(page)
         results = axe.run(page)
         serious = [
             (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
@@ -253,7 +323,7 @@ def test_screenshots_of_the_key_pages(server, browser):
     for width in (1280, 360):
         for path in KEY_PAGES:
             page, _, _ = open_page(browser, server + path, width=width)
-            wait_for_charts(page)
+            draw_charts(page)
             name = (path.strip("/") or "home").replace("/", "-")
             target = ARTIFACTS / f"{name}-{width}.png"
             page.screenshot(path=str(target), full_page=True)
@@ -292,7 +362,7 @@ def test_a_generated_pages_edit_button_opens_the_yaml_behind_it(server, browser)
 
 def test_print_shows_the_static_chart_not_the_live_one(server, browser):
     page, _, _ = open_page(browser, server + "trade/")
-    wait_for_charts(page)
+    draw_charts(page)
     page.emulate_media(media="print")
     figure = page.locator("figure.report-chart").first
     assert figure.locator("img.chart-static").is_visible()

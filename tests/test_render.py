@@ -65,6 +65,30 @@ def test_every_chart_spec_is_valid_vega_lite(spec_path):
     assert not errors
 
 
+def test_the_browser_gets_each_chart_compiled_to_vega_light_and_dark(project):
+    """No Vega-Lite compiler in the browser: the specs it draws are Vega, made at build time, in
+    the light and the dark theme, beside static SVGs of each that the page sizes its room by."""
+    files = outputs(project)
+    light = json.loads(files["docs/charts/trade-turnover.vg.json"])
+    dark = json.loads(files["docs/charts/trade-turnover.dark.vg.json"])
+    for spec in (light, dark):
+        assert spec["$schema"].startswith("https://vega.github.io/schema/vega/")
+        assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert (light["background"], dark["background"]) == ("white", None)
+    assert '"value":"black"' in json.dumps(light, separators=(",", ":"))
+    assert '"value":"black"' not in json.dumps(dark, separators=(",", ":"))
+    svg, dark_svg = (
+        files["docs/charts/trade-turnover.svg"],
+        files["docs/charts/trade-turnover.dark.svg"],
+    )
+    assert 'fill="white"' in svg and 'fill="white"' not in dark_svg
+    size = re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', svg).groups()
+    assert re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', dark_svg).groups() == size
+    page = files["docs/trade.md"]
+    assert f"trade-turnover.svg){{ .chart-static width={size[0]} height={size[1]} }}" in page
+    assert "trade-turnover.dark.svg){ .chart-static-dark loading=lazy" in page
+
+
 def test_the_chart_keeps_reported_implied_and_partial_values_apart(project):
     spec = json.loads(outputs(project)["docs/charts/trade-turnover.vl.json"])
     rows = (

@@ -1,31 +1,35 @@
-/* Hand-written. Draws the report's charts with vega-embed.
+/* Hand-written. Draws the report's charts live with Vega, only when a reader needs it.
  *
- * Loaded on every page but tiny: the Vega bundle (~900 KB) is fetched only when the page has a
- * chart. Material's `document$` emits on first load and after each instant navigation, so charts
- * are drawn again on every page change. A chart is redrawn when the palette toggles (dark mode)
- * and when its container changes width (phones, content tabs, collapsed blocks opened later).
- * Until the live chart is drawn, and for print and readers without JavaScript, the static SVG
- * stays in place.
+ * Every chart ships as a static SVG, light and dark (the stylesheet shows the one that matches
+ * the palette): that is the first paint, and what print and readers without JavaScript see.
+ * Vega's runtime (vega-runtime.js, ~200 KB gzip) loads only when a chart must be drawn live:
+ * when a reader points at, touches or tabs into it (for tooltips and links), or when the static
+ * picture no longer fits its column (a phone, a window made narrower, a tab opened later) and so
+ * would shrink its text. The specs are Vega, compiled at build time: no Vega-Lite in the browser.
+ * A live chart is redrawn when the palette toggles and when its column changes width.
+ * Material's `document$` emits on first load and after each instant navigation.
  */
 (function () {
   "use strict";
   var script = document.currentScript;
-  var bundleUrl = script.src.replace(/charts\.js(\?.*)?$/, "vega-bundle.js");
-  var bundle = null;
+  var runtimeUrl = script.src.replace(/charts\.js(\?.*)?$/, "vega-runtime.js");
+  // Below this scale the static picture's 10-pixel labels would be drawn under 8 pixels.
+  var SMALLEST_SCALE = 0.8;
+  var runtime = null;
   var specs = {};
 
-  function loadBundle() {
-    if (window.vegaEmbed) return Promise.resolve();
-    if (!bundle) {
-      bundle = new Promise(function (resolve, reject) {
+  function loadRuntime() {
+    if (window.vegaRuntime) return Promise.resolve(window.vegaRuntime);
+    if (!runtime) {
+      runtime = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
-        tag.src = bundleUrl;
-        tag.onload = resolve;
-        tag.onerror = function () { bundle = null; reject(new Error("could not load " + bundleUrl)); };
+        tag.src = runtimeUrl;
+        tag.onload = function () { resolve(window.vegaRuntime); };
+        tag.onerror = function () { runtime = null; reject(new Error("could not load " + runtimeUrl)); };
         document.head.appendChild(tag);
       });
     }
-    return bundle;
+    return runtime;
   }
 
   function siteRoot() {
@@ -55,56 +59,82 @@
 
   function loadSpec(url) {
     if (!specs[url]) {
-      specs[url] = fetch(url).then(function (response) { return response.json(); });
+      specs[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.json();
+      });
     }
     return specs[url];
   }
 
+  // The compiled spec sits beside the static SVG: charts/SLUG.svg → charts/SLUG[.dark].vg.json.
+  function specUrl(figure, theme) {
+    var picture = figure.querySelector("img.chart-static");
+    return picture.src.replace(/\.svg$/, theme === "dark" ? ".dark.vg.json" : ".vg.json");
+  }
+
+  // The static picture fits while it is drawn near its own size; much narrower, its text shrinks.
+  function fits(figure) {
+    var picture = figure.querySelector("img.chart-static");
+    var width = figure.querySelector(".chart-live").clientWidth;
+    var natural = Number(picture.getAttribute("width")) || picture.naturalWidth;
+    return !natural || width >= natural * SMALLEST_SCALE;
+  }
+
   function draw(figure) {
-    var live = figure.querySelector(".chart-live");
-    var link = figure.querySelector("a.chart-spec");
-    var width = live ? live.clientWidth : 0;
-    if (!live || !link || width === 0) return Promise.resolve(); // hidden: drawn once it shows
+    var vega = figure._vega;
+    var container = figure.querySelector(".chart-live");
+    var width = container.clientWidth;
+    if (width === 0) return Promise.resolve(); // hidden: drawn once it shows
     var theme = dark() ? "dark" : "light";
     if (figure.dataset.drawnWidth === String(width) && figure.dataset.drawnTheme === theme) {
       return Promise.resolve();
     }
     figure.dataset.drawnWidth = String(width);
     figure.dataset.drawnTheme = theme;
-    return Promise.all([loadSpec(link.href), loadFonts()]).then(function (loaded) {
-      var original = loaded[0];
-      var spec = JSON.parse(JSON.stringify(original));
-      spec.width = "container";
-      if (spec.projection && original.width && original.height) {
-        // A map keeps its shape: as it narrows, it gets shorter too.
-        spec.height = Math.round(width * original.height / original.width);
+    return Promise.all([loadSpec(specUrl(figure, theme)), loadFonts()]).then(function (loaded) {
+      if (figure.dataset.drawnWidth !== String(width) || figure.dataset.drawnTheme !== theme) {
+        return; // a newer draw has started
       }
-      spec.autosize = { type: "fit-x", contains: "padding" };
-      if (dark()) {
-        spec.background = null;
-        // Text marks without a colour of their own would stay black on the dark background.
-        spec.config = Object.assign({}, spec.config, { text: { color: "#e3e3e3" } });
-      }
-      var options = {
-        renderer: "svg",
-        theme: dark() ? "dark" : undefined,
-        actions: { export: true, source: false, compiled: false, editor: false },
-        downloadFileName: link.getAttribute("href").split("/").pop().replace(".vl.json", ""),
-        loader: { target: "_self", baseURL: siteRoot() }, // chart links are relative to the root
-        // The pages' Content-Security-Policy forbids eval: with `ast`, vega-embed interprets
-        // Vega's expressions (with the interpreter it carries) instead of compiling them.
-        ast: true
-      };
+      var spec = loaded[0];
       if (figure._view) figure._view.finalize();
-      return window.vegaEmbed(live, spec, options).then(function (result) {
-        figure._view = result.view;
-        var menu = live.querySelector("details > summary");
-        if (menu) menu.setAttribute("aria-label", "Chart actions: save as SVG or PNG");
+      container.textContent = "";
+      // The pages' Content-Security-Policy forbids eval: Vega interprets its expressions instead.
+      var view = new vega.View(vega.parse(spec, null, { ast: true }), {
+        renderer: "svg",
+        container: container,
+        expr: vega.expressionInterpreter,
+        // Chart links (a dot's timeline entry) are relative to the site's root.
+        loader: vega.loader({ baseURL: siteRoot(), target: "_self" })
+      });
+      figure._view = view;
+      view.tooltip(new vega.TooltipHandler().call);
+      var naturalWidth = view.width();
+      view.width(width);
+      if (spec.projections) {
+        // A map keeps its shape: as it narrows, it gets shorter too.
+        view.height(Math.round((width * view.height()) / naturalWidth));
+      }
+      return view.runAsync().then(function () {
         figure.classList.add("chart-drawn");
       });
     }).catch(function (error) {
       figure.classList.remove("chart-drawn"); // keep the static SVG
+      delete figure.dataset.drawnWidth;
       console.warn("chart not drawn:", error);
+    });
+  }
+
+  // From now on the chart is live: drawn with Vega, and redrawn when it must be.
+  function wake(figure) {
+    if (figure._waking) return;
+    figure._waking = true;
+    loadRuntime().then(function (vega) {
+      figure._vega = vega;
+      return draw(figure);
+    }).catch(function (error) {
+      figure._waking = false;
+      console.warn(error.message);
     });
   }
 
@@ -112,31 +142,38 @@
     return Array.prototype.slice.call(document.querySelectorAll("figure.report-chart"));
   }
 
+  // Called with each chart's column as it is first laid out, shown, or resized.
   var resizes = new ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
       var figure = entry.target.closest("figure.report-chart");
-      if (figure && window.vegaEmbed) draw(figure);
+      if (!figure || entry.target.clientWidth === 0) return;
+      if (figure._vega) draw(figure);
+      else if (!fits(figure)) wake(figure);
     });
   });
 
-  function drawAll() {
-    var figures = charts();
-    if (!figures.length) return;
-    loadBundle().then(function () {
-      figures.forEach(function (figure) {
-        resizes.observe(figure.querySelector(".chart-live"));
-        draw(figure);
-      });
-    }).catch(function (error) { console.warn(error.message); });
+  function watch(figure) {
+    var reach = function () { wake(figure); };
+    figure.addEventListener("pointerenter", reach);
+    figure.addEventListener("focusin", reach);
+    figure.addEventListener("touchstart", reach, { passive: true });
+    resizes.observe(figure.querySelector(".chart-live"));
   }
 
+  // A live chart takes the new palette; a static one has its dark picture already.
   new MutationObserver(function () {
-    if (window.vegaEmbed) charts().forEach(draw);
+    charts().forEach(function (figure) {
+      if (figure._vega) draw(figure);
+    });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
+  function start() {
+    charts().forEach(watch);
+  }
+
   if (window.document$) {
-    window.document$.subscribe(drawAll);
+    window.document$.subscribe(start);
   } else {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", start);
   }
 })();
