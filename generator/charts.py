@@ -153,7 +153,11 @@ class Chart:
     def _source(self, kind: str, dark: bool) -> str:
         """What a compiled or rendered file is made from; the font only measures the SVG's text."""
         font = font_digest() if kind == "svg" else None
-        return key_digest(vl_convert.__version__, font, self.vega_lite, dark)
+        return key_digest(vl_convert.__version__, font, self.spec_digest, dark)
+
+    @functools.cached_property
+    def spec_digest(self) -> str:
+        return key_digest(self.vega_lite)  # the map's outline makes this a third of a megabyte
 
     def _path(self, kind: str, dark: bool) -> str:
         return f"docs/charts/{self.slug}{'.dark' if dark else ''}.{kind}"
