@@ -24,6 +24,9 @@ from generator import model
 from .conftest import WATCH_CSP, QuietHandler, build_site_for, free_port, lay_out_project
 from .payloads import payload, shown
 
+# Both tests read one poisoned build: under pytest-xdist they run in the same process.
+pytestmark = pytest.mark.xdist_group("hostile")
+
 KEEP = {"id", "quote", "file", "sha256"}  # checked against other files, not free text
 SEED_HTML = (
     "Ashgabat, 1 May 2025. <script>alert('seed')</script> Trade rose, said the "
