@@ -26,10 +26,12 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check generator tests
 
 # The browser tests need Chromium: ensure_browser.py finds it, or installs it, or says what to install.
+# The tests run in parallel, a process per core (at most 4); tests marked with one xdist_group
+# run in the same process, so a fixture they share is set up once.
 test: $(VENV)/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/python scripts/ensure_browser.py
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadgroup
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/build_times.py

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,17 @@ PROJECT_FOLDERS = ("data", "seeds", "docs", "schema", "overrides")
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return lay_out_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def repo_build():
+    """`build(REPO, write=False)`, run once: what the generator makes of the repository now.
+
+    For tests that only read the result; a build whose run is the point is done in its test.
+    """
+    from generator.build import build
+
+    return build(REPO, write=False)
 
 
 def lay_out_project(root: Path) -> Path:
@@ -82,14 +97,6 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env)
 
 
-@pytest.fixture
-def built(project: Path) -> Path:
-    """The project after a real `mkdocs build --strict`."""
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    return project
-
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -114,6 +121,74 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A copy of the project, built into root/site, which is served at `base`."""
+
+    root: Path
+    base: str
+
+    @property
+    def folder(self) -> Path:
+        return self.root / "site"
+
+
+def site_server(folder: Path) -> http.server.ThreadingHTTPServer:
+    """A server for `folder` on a port of its own, bound but not serving yet.
+
+    Bound before the site is built for its address, so no other process can take the port
+    in between (the tests run in parallel).
+    """
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(tmp_path_factory) -> Iterator[BuiltSite]:
+    """The project built once with `mkdocs build --strict` for the address it is served at.
+
+    Read it, never change it: a test that changes a built project takes `built`, its own copy.
+    Each pytest-xdist worker builds and serves its own.
+    """
+    root = lay_out_project(tmp_path_factory.mktemp("mkdocs-site") / "project")
+    httpd = site_server(root / "site")
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    result = build_site_for(root, base)
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield BuiltSite(root, base)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def builder() -> str:
+    """The builder whose site the browser tests read: MkDocs for now.
+
+    To run them against another builder's output too, give this fixture params=[...] and add a
+    session fixture `<name>_site` that yields that builder's BuiltSite, served.
+    """
+    return "mkdocs"
+
+
+@pytest.fixture(scope="session")
+def served_site(builder: str, request) -> BuiltSite:
+    """The built site the browser tests read, served; shared by every test of the session."""
+    return request.getfixturevalue(f"{builder}_site")
+
+
+@pytest.fixture
+def built(mkdocs_site: BuiltSite, tmp_path: Path) -> Path:
+    """A project of its own after a real `mkdocs build --strict`, free to change.
+
+    A copy of the session's build (data, docs, site and any build cache), not a build of its
+    own: the build is the same, and copying it takes a fraction of the time.
+    """
+    root = tmp_path / "project"
+    shutil.copytree(mkdocs_site.root, root, symlinks=True)
+    return root
 
 
 @pytest.fixture(scope="session")

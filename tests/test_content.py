@@ -18,8 +18,8 @@ from generator.validate import fold
 from .conftest import REPO
 
 
-def test_committed_generated_files_match_what_the_generator_makes_now():
-    changes = build(REPO, write=False).changes
+def test_committed_generated_files_match_what_the_generator_makes_now(repo_build):
+    changes = repo_build.changes
     stale = changes.written + changes.removed
     assert not stale, f"run `python -m generator build` and commit: {stale}"
 
@@ -29,8 +29,8 @@ def dossier() -> dict:
     return YAML(typ="safe").load(REPO / "tests" / "fixtures" / "dossier.yaml")
 
 
-def test_seed_articles_are_the_originals_byte_for_byte():
-    seeds = [s for s in build(REPO, write=False).data.sources if isinstance(s, model.SeedSource)]
+def test_seed_articles_are_the_originals_byte_for_byte(repo_build):
+    seeds = [s for s in repo_build.data.sources if isinstance(s, model.SeedSource)]
     originals = set(dossier()["seed_originals"].values())
     assert seeds
     for source in seeds:
@@ -39,8 +39,8 @@ def test_seed_articles_are_the_originals_byte_for_byte():
         assert source.sha256 in originals, source.file
 
 
-def test_every_record_cites_a_source():
-    data = build(REPO, write=False).data
+def test_every_record_cites_a_source(repo_build):
+    data = repo_build.data
     for name, records in data.records.items():
         for record in records:
             if name != "sources.yaml":
@@ -93,8 +93,8 @@ def test_each_data_file_names_its_schema_for_editors():
         )
 
 
-def test_every_glossary_term_has_a_definition_and_a_source_on_the_glossary_page():
-    result = build(REPO, write=False)
+def test_every_glossary_term_has_a_definition_and_a_source_on_the_glossary_page(repo_build):
+    result = repo_build
     page = next(o.content for o in result.outputs if o.path == "docs/glossary.md")
     terms = result.data.glossary
     asked_for = {
@@ -117,19 +117,19 @@ def test_every_glossary_term_has_a_definition_and_a_source_on_the_glossary_page(
         assert first_words in entry and re.search(r"\[\^\d+\]", entry), term.id
 
 
-def test_every_external_source_has_an_address_a_title_and_a_publisher():
-    data = build(REPO, write=False).data
+def test_every_external_source_has_an_address_a_title_and_a_publisher(repo_build):
+    data = repo_build.data
     for source in data.sources:
         if isinstance(source, model.ExternalSource):
             assert source.url.startswith(("http://", "https://")), source.id
             assert source.title.strip() and source.publisher.strip(), source.id
 
 
-def test_no_two_events_tell_the_same_story_unmerged():
+def test_no_two_events_tell_the_same_story_unmerged(repo_build):
     """Overlapping dates, same kind, shared people or places and like titles: one event twice."""
     import difflib
 
-    events = build(REPO, write=False).data.events
+    events = repo_build.data.events
     for i, a in enumerate(events):
         for b in events[i + 1 :]:
             overlap = (
@@ -140,8 +140,8 @@ def test_no_two_events_tell_the_same_story_unmerged():
             assert not (overlap and a.kind == b.kind and shared and alike), (a.id, b.id)
 
 
-def test_every_trade_value_drawn_is_reported_or_derived_with_a_formula():
-    result = build(REPO, write=False)
+def test_every_trade_value_drawn_is_reported_or_derived_with_a_formula(repo_build):
+    result = repo_build
     spec = json.loads(
         next(o.content for o in result.outputs if o.path == "docs/charts/trade-turnover.vl.json")
     )
@@ -160,8 +160,8 @@ def test_every_trade_value_drawn_is_reported_or_derived_with_a_formula():
             assert row["record"] in targets and row["kind"] == "Path to the target", row
 
 
-def test_every_page_of_the_research_dossier_is_a_source():
-    sources = build(REPO, write=False).data.sources
+def test_every_page_of_the_research_dossier_is_a_source(repo_build):
+    sources = repo_build.data.sources
     urls = {str(s.url) for s in sources if isinstance(s, model.ExternalSource)}
     pages = {page["url"] for page in dossier()["pages"]}
     assert len(pages) == 75

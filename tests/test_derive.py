@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import build
 from generator.dates import Period
 from generator.derive import (
     check_claim,
@@ -14,8 +13,6 @@ from generator.derive import (
     target_progress,
 )
 from generator.model import Cite, Claim, Figure, Statement, Target
-
-from .conftest import REPO
 
 CITE = [Cite(source="s", quote="q")]
 
@@ -38,9 +35,9 @@ def claim(**fields) -> Claim:
 
 
 @pytest.fixture(scope="module")
-def real():
+def real(repo_build):
     """The real project, built once for the tests that read its pages."""
-    return build(REPO, write=False)
+    return repo_build
 
 
 def output(result, path: str) -> str:

@@ -8,9 +8,7 @@ element or attribute is injected, no policy is violated, and each payload reads 
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import threading
 from pathlib import Path
 from typing import Any
@@ -21,8 +19,11 @@ from ruamel.yaml import YAML
 
 from generator import model
 
-from .conftest import WATCH_CSP, QuietHandler, build_site_for, free_port, lay_out_project
+from .conftest import WATCH_CSP, build_site_for, lay_out_project, site_server
 from .payloads import payload, shown
+
+# Both tests read one poisoned build: under pytest-xdist they run in the same process.
+pytestmark = pytest.mark.xdist_group("hostile")
 
 KEEP = {"id", "quote", "file", "sha256"}  # checked against other files, not free text
 SEED_HTML = (
@@ -104,12 +105,17 @@ def _add_hostile_seed(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """The project with payloads everywhere, built with `mkdocs build --strict` for its port."""
+    """The project with payloads everywhere, built with `mkdocs build --strict` for the port it
+    is served at (bound first, so no other test can take it meanwhile)."""
     root = lay_out_project(tmp_path_factory.mktemp("hostile") / "project")
     planted = poison(root)
-    port = free_port()
+    httpd = site_server(root / "site")
+    port = httpd.server_address[1]
     result = build_site_for(root, f"http://127.0.0.1:{port}/")
-    return root, port, planted, result
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield root, port, planted, result
+    httpd.shutdown()
+    httpd.server_close()
 
 
 def test_hostile_text_in_every_field_builds_with_mkdocs_strict(hostile):
@@ -137,16 +143,10 @@ def test_hostile_text_reaches_the_browser_as_text(hostile, browser):
     root, port, planted, result = hostile
     assert result.returncode == 0, result.stderr[-3000:]
     site = root / "site"
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     titles = {
         e["id"]: e["title"] for e in _yaml().load((root / "data" / "events.yaml").read_text())
     }
-    try:
-        seen = _visit_every_page(browser, f"http://127.0.0.1:{port}/", site, titles)
-    finally:
-        httpd.shutdown()
+    seen = _visit_every_page(browser, f"http://127.0.0.1:{port}/", site, titles)
     found = {marker for marker in planted if f"{marker} " in seen}
     assert len(found) > 0.9 * len(planted), sorted(set(planted) - found)[:20]
     broken = [
