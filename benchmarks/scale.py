@@ -288,7 +288,8 @@ def measure(k: int, repeat: int) -> Row:
             results[name] = []
             while len(results[name]) < repeat:
                 results[name].append(action())
-                progress(f"K={k}: {name} {results[name][-1].cpu:.2f} s")
+                last = results[name][-1]
+                progress(f"K={k}: {name} {last.cpu:.2f} s, {last.peak_mb:.0f} MB")
                 if name == "cold" and results[name][0].cpu > LONG_RUN:
                     repeat = 1  # large K: one run of each, or the benchmark takes an hour
     generator_runs = [r for name in MEASUREMENTS[:3] for r in results[name]]
@@ -372,7 +373,10 @@ def main(argv: list[str] | None = None) -> None:
     ks = sorted({int(k) for k in args.k.split(",")})
     if ks[0] < 1 or args.repeat < 1:
         parser.error("K and --repeat must be at least 1")
-    rows = [measure(k, args.repeat) for k in ks]
+    rows = []
+    for k in ks:
+        rows.append(measure(k, args.repeat))
+        progress(table(rows[-1:]))  # so far, should a long run be stopped before the end
     print(
         f"{time.strftime('%Y-%m-%d')}, {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}. CPU seconds (user + system) "
