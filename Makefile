@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint bench weight clean
+.PHONY: site test serve check lint bench bench-scale weight clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/build_times.py
+
+# CPU time and memory of the generator and MkDocs on data 1, 3, 10 and 30 times larger (long:
+# K=30 takes many minutes). Choose sizes with: make bench-scale SCALE_ARGS="--k 1,3 --repeat 1"
+bench-scale: $(VENV)/.installed
+	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS)
 
 weight: site
 	$(BIN)/python benchmarks/page_weight.py site

@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import itertools
+import json
 import math
 import os
 import platform
@@ -228,19 +229,30 @@ class Run:
     peak_mb: float  # its peak resident memory
 
 
+# Runs the command and reports its usage as JSON on the last line of stderr. On Linux a child's
+# peak memory starts at its parent's (the kernel carries the high-water mark across fork and
+# exec), and this script holds the scaled data in memory; the wrapper is small, so what it
+# reports is the command's own peak.
+WRAPPER = """
+import json, resource, subprocess, sys
+code = subprocess.call(sys.argv[1:])
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([code, usage.ru_utime + usage.ru_stime, usage.ru_maxrss]), file=sys.stderr)
+"""
+
+
 def run(command: list[str], cwd: Path) -> Run:
     """Runs a command in a fresh process and reads that process's own resource usage."""
     path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "PYTHONPATH": path, "NO_MKDOCS_2_WARNING": "1"}
-    with tempfile.TemporaryFile() as output:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=output)
-        _, status, usage = os.wait4(process.pid, 0)  # this child's usage alone, unlike getrusage
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            output.seek(0)
-            log = output.read().decode("utf-8", "replace")[-4000:]
-            sys.exit(f"{' '.join(command)} failed with exit {process.returncode} in {cwd}:\n{log}")
-    return Run(usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # maxrss is in KiB
+    wrapped = [sys.executable, "-I", "-c", WRAPPER, *command]
+    result = subprocess.run(wrapped, cwd=cwd, env=env, capture_output=True, text=True)
+    *log, report = result.stderr.rstrip("\n").split("\n")
+    code, cpu, peak_kib = json.loads(report)  # Linux counts maxrss in KiB
+    if code != 0:
+        output = (result.stdout + "\n".join(log))[-4000:]
+        sys.exit(f"{' '.join(command)} failed with exit {code} in {cwd}:\n{output}")
+    return Run(cpu, peak_kib / 1024)
 
 
 @dataclass(frozen=True)
@@ -288,7 +300,8 @@ def measure(k: int, repeat: int) -> Row:
             results[name] = []
             while len(results[name]) < repeat:
                 results[name].append(action())
-                progress(f"K={k}: {name} {results[name][-1].cpu:.2f} s")
+                last = results[name][-1]
+                progress(f"K={k}: {name} {last.cpu:.2f} s, {last.peak_mb:.0f} MB")
                 if name == "cold" and results[name][0].cpu > LONG_RUN:
                     repeat = 1  # large K: one run of each, or the benchmark takes an hour
     generator_runs = [r for name in MEASUREMENTS[:3] for r in results[name]]
@@ -372,7 +385,10 @@ def main(argv: list[str] | None = None) -> None:
     ks = sorted({int(k) for k in args.k.split(",")})
     if ks[0] < 1 or args.repeat < 1:
         parser.error("K and --repeat must be at least 1")
-    rows = [measure(k, args.repeat) for k in ks]
+    rows = []
+    for k in ks:
+        rows.append(measure(k, args.repeat))
+        progress(table(rows[-1:]))  # so far, should a long run be stopped before the end
     print(
         f"{time.strftime('%Y-%m-%d')}, {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}. CPU seconds (user + system) "
