@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint bench bench-scale weight clean
+.PHONY: site test serve check lint bench bench-scale bench-serve weight clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench: $(VENV)/.installed
 # K=30 takes many minutes). Choose sizes with: make bench-scale SCALE_ARGS="--k 1,3 --repeat 1"
 bench-scale: $(VENV)/.installed
 	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS)
+
+# Seconds from saving a one-record edit to the page reloaded by `mkdocs serve` (needs Chromium).
+bench-serve: $(VENV)/.installed
+	$(BIN)/python benchmarks/serve_reload.py
 
 weight: site
 	$(BIN)/python benchmarks/page_weight.py site
