@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, TypeAdapter, ValidationError, model_validator
-from ruamel.yaml.comments import CommentedMap
 
 from . import model
 from .errors import DataError, Location, Problem
@@ -141,7 +140,7 @@ def load_draft(
     if isinstance(document, Problem):
         problems.append(document)
         return None
-    if not isinstance(document, CommentedMap):
+    if not isinstance(document, dict):
         problems.append(
             Problem(
                 Location(rel, 1, 1), "a draft is a mapping with 'source', 'file' and 'candidates'"

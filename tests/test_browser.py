@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Page
 
 from .conftest import REPO, WATCH_CSP, wait_until
 
@@ -28,36 +28,6 @@ def site(served_site) -> tuple[Path, str]:
 @pytest.fixture(scope="session")
 def server(served_site) -> str:
     return served_site.base
-
-
-class Contexts:
-    """The contexts of one test: one per set of options (viewport, JavaScript), made when asked.
-
-    The pages a test opens in turn share a context, as tabs of one reader share the browser's
-    cache and storage, which spares starting a profile for each page; no two tests share one.
-    """
-
-    def __init__(self, browser: Browser):
-        self.browser = browser
-        self.made: dict[str, BrowserContext] = {}
-
-    def new_context(self, **options) -> BrowserContext:
-        key = repr(sorted(options.items()))
-        if key not in self.made:
-            self.made[key] = self.browser.new_context(**options)
-        return self.made[key]
-
-    def close(self) -> None:
-        for context in self.made.values():
-            context.close()
-
-
-@pytest.fixture
-def browser(browser: Browser):
-    """The session's Chromium as one test sees it: pages of one test share a context."""
-    contexts = Contexts(browser)
-    yield contexts
-    contexts.close()
 
 
 def all_pages(site) -> list[str]:
@@ -150,7 +120,7 @@ def test_every_page_loads_without_errors_or_requests_outside_the_site(site, serv
         assert [e for e in errors if not any(x in e for x in expected_errors)] == [], path
         assert outside == [], path
         assert page.evaluate("window.__csp") == [], path  # the page's Content-Security-Policy
-        page.close()
+        page.context.close()
 
 
 def wait_for_page_scripts(page: Page) -> None:
@@ -220,7 +190,7 @@ def test_every_chart_draws_with_marks(site, server, browser):
             if page.locator("figure.report-chart").nth(n).is_visible():
                 assert mark_count(page, n) > 0, (path, n)
         assert errors == [], path
-        page.close()
+        page.context.close()
 
 
 def test_the_palette_toggle_rethemes_the_charts_without_a_reload(server, browser):
@@ -245,7 +215,7 @@ def test_the_palette_toggle_rethemes_the_charts_without_a_reload(server, browser
     wait_for_charts(page)
     assert not dark_picture.is_visible()
     assert page.evaluate("window.__same_document") is True
-    page.close()
+    page.context.close()
 
 
 def test_instant_navigation_between_chart_pages_keeps_charts_drawn(server, browser):
@@ -260,7 +230,7 @@ def test_instant_navigation_between_chart_pages_keeps_charts_drawn(server, brows
         assert mark_count(page) > 0, tab
     assert page.evaluate("window.__same_document") is True, "navigation reloaded the page"
     assert errors == []
-    page.close()
+    page.context.close()
 
 
 def test_a_chart_in_a_hidden_tab_draws_when_the_tab_opens(server, browser):
@@ -280,7 +250,7 @@ def test_a_chart_in_a_hidden_tab_draws_when_the_tab_opens(server, browser):
         "svg => svg.getBoundingClientRect().width"
     )
     assert width > 200
-    page.close()
+    page.context.close()
 
 
 def test_no_page_scrolls_sideways_at_360_pixels(site, server, browser):
@@ -292,7 +262,7 @@ def test_no_page_scrolls_sideways_at_360_pixels(site, server, browser):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, (path, overflow)
-        page.close()
+        page.context.close()
 
 
 def test_without_javascript_the_static_chart_and_its_table_are_there(site, server, browser):
@@ -304,7 +274,7 @@ def test_without_javascript_the_static_chart_and_its_table_are_there(site, serve
             assert images.nth(n).evaluate("img => img.complete && img.naturalWidth > 0"), (path, n)
             assert images.nth(n).get_attribute("alt"), (path, n)
         assert page.locator("details.chart-data table tbody tr").count() > 0, path
-        page.close()
+        page.context.close()
 
 
 def test_axe_finds_no_serious_or_critical_violation(site, server, browser):
@@ -320,7 +290,7 @@ def test_axe_finds_no_serious_or_critical_violation(site, server, browser):
             if v["impact"] in ("serious", "critical")
         ]
         assert serious == [], (path, serious)
-        page.close()
+        page.context.close()
 
 
 def test_screenshots_of_the_key_pages(server, browser):
@@ -333,7 +303,7 @@ def test_screenshots_of_the_key_pages(server, browser):
             target = ARTIFACTS / f"{name}-{width}.png"
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000
-            page.close()
+            page.context.close()
 
 
 @pytest.mark.parametrize("spelling", ["Berdimuhamedov", "Berdymukhamedov", "Berdimuhamedow"])
@@ -353,7 +323,7 @@ def test_search_finds_a_name_in_any_of_its_spellings(server, browser, spelling):
         box.type(spelling[-1])
         page.wait_for_timeout(500)
     assert "Gurbanguly Berdimuhamedov" in page.locator(".md-search-result").inner_text()
-    page.close()
+    page.context.close()
 
 
 def test_a_generated_pages_edit_button_opens_the_yaml_behind_it(server, browser):
@@ -362,7 +332,7 @@ def test_a_generated_pages_edit_button_opens_the_yaml_behind_it(server, browser)
     text = page.request.get(href).text()  # a browser downloads YAML rather than showing it
     assert "generated by `python -m generator build`: a copy of data/figures.yaml" in text
     assert "id: turnover-2023" in text
-    page.close()
+    page.context.close()
 
 
 def test_print_shows_the_static_chart_not_the_live_one(server, browser):
@@ -372,7 +342,7 @@ def test_print_shows_the_static_chart_not_the_live_one(server, browser):
     figure = page.locator("figure.report-chart").first
     assert figure.locator("img.chart-static").is_visible()
     assert not figure.locator(".chart-live").is_visible()
-    page.close()
+    page.context.close()
 
 
 def test_each_event_has_a_tagged_page_listed_in_the_tags_index(site, server, browser):
@@ -382,11 +352,11 @@ def test_each_event_has_a_tagged_page_listed_in_the_tags_index(site, server, bro
     page.locator("article a:has-text('Informal meeting')").first.click()
     wait_until(page, "document.title.startsWith('Informal meeting')")
     assert page.locator("article .md-tag").count() >= 3
-    page.close()
+    page.context.close()
 
 
 def test_the_404_page_offers_a_way_on(server, browser):
     page, _, _ = open_page(browser, server + "404.html")
     assert "Page not found" in page.locator("article").inner_text()
     assert page.locator("article a[href$='timeline/']").count() == 1
-    page.close()
+    page.context.close()
