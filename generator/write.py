@@ -24,6 +24,7 @@ from .pages import MARKER, Output
 from .paths import Project
 
 MARKER_WINDOW = 2048  # the marker sits near the top (after any front matter) of each marked file
+FRONT_MATTER_LIMIT = 65536  # front matter is read past up to this length
 MANIFEST = "docs/.generated-files"  # MkDocs skips dot-files, so it is not published
 UNMARKABLE = (".csv", ".sqlite")  # formats where the manifest alone vouches for a file
 TEMP_SUFFIX = ".generator-tmp"  # ".trade.md.generator-tmp": a dot-file, so MkDocs skips it too
@@ -41,12 +42,17 @@ class Changes:
 
 
 def is_generated(path: Path) -> bool:
+    """The marker is in the first MARKER_WINDOW bytes after the front matter, whose length grows
+    with the data (a chart's alt text for the share card)."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(MARKER_WINDOW).decode("utf-8", "replace")
+            head = handle.read(FRONT_MATTER_LIMIT + MARKER_WINDOW).decode("utf-8", "replace")
     except OSError:
         return False
-    return MARKER in head
+    if head.startswith("---\n"):
+        end = head.find("\n---\n", 4)
+        head = head[end + 5 :] if 0 < end < FRONT_MATTER_LIMIT else head
+    return MARKER in head[:MARKER_WINDOW]
 
 
 def with_manifest(outputs: list[Output]) -> list[Output]:
