@@ -29,6 +29,12 @@ def on_startup(command: str, dirty: bool) -> None:
     _command = command
 
 
+def on_config(config):
+    """Under `mkdocs serve`, the pages let MkDocs' inline live-reload script run (main.html)."""
+    config.extra["live_preview"] = _command == "serve"
+    return config
+
+
 def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     try:

@@ -49,6 +49,8 @@ def test_mkdocs_serve_keeps_serving_the_last_good_pages_while_the_data_has_error
         page = f"http://127.0.0.1:{port}/trade/"
         wait_for(lambda: fetch(page), 300)
         assert "254.3" in fetch(page)
+        # MkDocs' live-reload script is inline: only the preview's pages let it run.
+        assert "script-src 'self' 'unsafe-inline';" in fetch(page)
         started = len(log.read_text())
         edit(project / "data/figures.yaml", "value: 254.3", "value: lots")
 

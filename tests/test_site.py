@@ -10,6 +10,13 @@ def test_mkdocs_build_strict_passes(built):
     assert (built / "site/charts/trade-turnover.svg").exists()
 
 
+def test_built_pages_let_no_inline_script_run(built):
+    """Only `mkdocs serve` (test_serve.py) lets its live-reload script run; a built page never."""
+    for page in (built / "site").rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "script-src 'self';" in text and "'unsafe-inline'; style-src" not in text, page
+
+
 def test_mkdocs_build_regenerates_pages_from_the_data(project):
     edit(project / "data/people.yaml", "name: Askar Tazhibayev", "name: Askar Tazhibaev")
     assert mkdocs_build(project).returncode == 0
