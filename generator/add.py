@@ -638,13 +638,7 @@ class Drafting:
             notes.append("period: the sentence names none.")
         if reading and reading.note:
             notes.append(f"period: {reading.note}.")
-        record["value"] = _number(amount.value)
-        if amount.scale:
-            record["scale"] = amount.scale
-        if amount.currency:
-            record["currency"] = amount.currency
-        else:
-            record["unit"] = amount.unit
+        record.update(_amount_fields(amount))
         if amount.qualifier != "exact":
             record["qualifier"] = amount.qualifier
         record["cite"] = self.cite(sentence)
@@ -759,13 +753,7 @@ class Drafting:
             id=self.new_id(f"{SHORT[indicator]}-{_number(amount.value)}-{amount.scale or ''}"),
             indicator=indicator,
         )
-        record["value"] = _number(amount.value)
-        if amount.scale:
-            record["scale"] = amount.scale
-        if amount.currency:
-            record["currency"] = amount.currency
-        else:
-            record["unit"] = amount.unit
+        record.update(_amount_fields(amount))
         record["statements"] = CommentedSeq([statement])
         notes.append("title and summary: write them.")
         return self._candidate("target", sentence, highlight, record, notes=notes)
@@ -990,3 +978,12 @@ def _model_problems(record_type: Any, record: Any, where: str) -> list[Problem]:
             for d in error.errors()
         ]
     return []
+
+
+def _amount_fields(amount) -> dict:
+    """value, scale and currency (or unit) of an amount, in the data files' order."""
+    fields = {"value": _number(amount.value)}
+    if amount.scale:
+        fields["scale"] = amount.scale
+    fields.update({"currency": amount.currency} if amount.currency else {"unit": amount.unit})
+    return fields

@@ -28,18 +28,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.dates import FuzzyDate, Period  # noqa: E402
+from generator.drafts import FILE_OF  # noqa: E402
 from generator.yamlfile import dump_list, read  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-KINDS = {
-    "figure": "figures.yaml",
-    "claim": "claims.yaml",
-    "target": "targets.yaml",
-    "event": "events.yaml",
-    "person": "people.yaml",
-    "place": "places.yaml",
-    "organisation": "organisations.yaml",
-}
+KINDS = {kind: name for kind, name in FILE_OF.items() if kind != "disagreement"}
 
 
 @dataclass(frozen=True)
