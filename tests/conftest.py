@@ -62,7 +62,7 @@ def build_site_for(root: Path, base: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
 
 
-def wait_until(page, expression: str, timeout: float = 10000) -> None:
+def wait_until(page, expression: str, timeout: float = 30000) -> None:
     """Poll a JavaScript expression from Python until it is true.
 
     Playwright's `wait_for_function` compiles its predicate inside the page, which the site's
