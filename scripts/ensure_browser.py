@@ -1,9 +1,11 @@
 """Finds, or else installs, the Chromium the browser tests drive: `make test` runs this first.
 
 A fresh machine with Python alone can then run the whole suite. In order: the browser at
-$CHROMIUM (default /usr/bin/chromium, Debian's) or one Playwright downloaded before; failing
-that, Debian's package when running as root with apt-get; failing that, Playwright's own
-download. If none works, one line says what to install and the exit status is 1: the
+$CHROMIUM (default /usr/bin/chromium, Debian's); failing that, Debian's package when running as
+root with apt-get; failing that, a browser Playwright downloaded before, or else Playwright's own
+download. Debian's comes first even when a Playwright browser is already on disk: it is the one
+the suite was written and measured against (a CI run on Playwright's build of the same Chromium
+saw a page 13 pixels too wide that Debian's never showed). If none works, one line says what to install and the exit status is 1: the
 installers' own output is kept back, since a wall of their errors would hide that line.
 """
 
@@ -35,6 +37,10 @@ def find_chromium(playwright: Any = None) -> Path | None:
     """
     if system_chromium().is_file():
         return system_chromium()
+    return playwright_chromium(playwright)
+
+
+def playwright_chromium(playwright: Any = None) -> Path | None:
     try:
         if playwright is not None:
             managed = Path(playwright.chromium.executable_path)
@@ -78,15 +84,17 @@ def install_with_playwright() -> bool:
 
 
 def main() -> int:
-    for install in (None, install_with_apt, install_with_playwright):
-        if install is not None and not install():
-            continue
+    if system_chromium().is_file() or install_with_apt():
         found = find_chromium()
-        if found:
-            print(f"Browser tests use {found}")
-            return 0
-    print(MESSAGE, file=sys.stderr)
-    return 1
+    else:
+        found = playwright_chromium()
+        if found is None and install_with_playwright():
+            found = playwright_chromium()
+    if found is None:
+        print(MESSAGE, file=sys.stderr)
+        return 1
+    print(f"Browser tests use {found}")
+    return 0
 
 
 if __name__ == "__main__":

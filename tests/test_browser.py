@@ -253,6 +253,17 @@ def test_a_chart_in_a_hidden_tab_draws_when_the_tab_opens(server, browser):
     page.context.close()
 
 
+# The innermost elements that reach past the window's right edge, to say what to fix.
+WIDER_THAN_THE_WINDOW = """
+Array.from(document.body.querySelectorAll('*'))
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+  .filter((e, _, all) => !all.some(other => other !== e && e.contains(other)))
+  .slice(0, 5)
+  .map(e => `${e.tagName.toLowerCase()}.${e.getAttribute('class') || ''} ` +
+    `right=${Math.round(e.getBoundingClientRect().right)}: ${e.textContent.trim().slice(0, 60)}`)
+"""
+
+
 def test_no_page_scrolls_sideways_at_360_pixels(site, server, browser):
     for path in all_pages(site):
         page, _, _ = open_page(browser, server + path, width=360)
@@ -261,7 +272,7 @@ def test_no_page_scrolls_sideways_at_360_pixels(site, server, browser):
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-        assert overflow <= 0, (path, overflow)
+        assert overflow <= 0, (path, overflow, page.evaluate(WIDER_THAN_THE_WINDOW))
         page.context.close()
 
 
