@@ -7,6 +7,7 @@ JavaScript, and accessibility. Screenshots of the key pages land in test-artifac
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -45,26 +46,50 @@ def chart_pages(site) -> list[str]:
     return [p for p in all_pages(site) if 'class="report-chart"' in html_of(site, p)]
 
 
-def open_page(browser, url: str, width: int = 1280, **options) -> tuple[Page, list[str], list[str]]:
-    """A fresh page at `url`; returns it with the console errors and outside requests seen."""
+@dataclass
+class Tab:
+    """A browser tab, and the console errors and outside requests of the page it shows now.
+
+    Moving it from page to page with `visit` keeps its cache, as a reader's tab does.
+    """
+
+    page: Page
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def visit(self, url: str, width: int = 1280) -> Page:
+        self.errors.clear()
+        self.outside.clear()
+        self.page.set_viewport_size({"width": width, "height": 900})
+        self.page.goto(url, wait_until="load")
+        return self.page
+
+
+def new_tab(browser, origin: str, width: int = 1280, **options) -> Tab:
+    """A tab in a fresh context (no cache, no storage) that watches for errors and requests
+    leaving `origin`."""
     context = browser.new_context(viewport={"width": width, "height": 900}, **options)
-    page = context.new_page()
-    page.add_init_script(WATCH_CSP)
-    errors: list[str] = []
-    outside: list[str] = []
-    origin = url.split("/", 3)[:3]
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on(
+    tab = Tab(context.new_page())
+    tab.page.add_init_script(WATCH_CSP)
+    site = origin.split("/", 3)[:3]
+    tab.page.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.page.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.page.on(
         "request",
         lambda r: (
             None
-            if r.url.split("/", 3)[:3] == origin or r.url.startswith("data:")
-            else outside.append(r.url)
+            if r.url.split("/", 3)[:3] == site or r.url.startswith("data:")
+            else tab.outside.append(r.url)
         ),
     )
-    page.goto(url, wait_until="networkidle")
-    return page, errors, outside
+    return tab
+
+
+def open_page(browser, url: str, width: int = 1280, **options) -> tuple[Page, list[str], list[str]]:
+    """A fresh page at `url`; returns it with the console errors and outside requests seen."""
+    tab = new_tab(browser, url, width, **options)
+    tab.page.goto(url, wait_until="networkidle")
+    return tab.page, tab.errors, tab.outside
 
 
 def wait_for_charts(page: Page) -> None:
@@ -111,18 +136,6 @@ def mark_count(page: Page, figure: int = 0) -> int:
     )
 
 
-def test_every_page_loads_without_errors_or_requests_outside_the_site(site, server, browser):
-    for path in all_pages(site):
-        page, errors, outside = open_page(browser, server + path)
-        expected_errors = (
-            ["404"] if path == "404.html" else []
-        )  # the 404 page is served with a 200 here
-        assert [e for e in errors if not any(x in e for x in expected_errors)] == [], path
-        assert outside == [], path
-        assert page.evaluate("window.__csp") == [], path  # the page's Content-Security-Policy
-        page.context.close()
-
-
 def wait_for_page_scripts(page: Page) -> None:
     """Material's `document$` has emitted, so charts.js has asked for what the page needs.
 
@@ -135,25 +148,6 @@ def wait_for_page_scripts(page: Page) -> None:
              wait();
            })"""
     )
-
-
-def test_no_page_loads_vega_or_the_search_index_before_a_reader_asks(site, server, browser):
-    """The first paint is the static chart; Vega and the search index wait for the reader."""
-    charted = set(chart_pages(site))
-    for path in all_pages(site):
-        page, _, _ = open_page(browser, server + path)
-        wait_for_page_scripts(page)
-        page.wait_for_timeout(200)  # a chart that wakes by itself would have asked by now
-        assert asked_for_vega(page) == [], path
-        assert page.locator("script[src$='vega-runtime.js']").count() == 0, path
-        assert not [u for u in requested(page) if "search_index" in u], path
-        if path in charted:
-            pictures = page.locator("figure.report-chart img.chart-static:visible")
-            assert pictures.count() > 0, path
-            for n in range(pictures.count()):
-                assert pictures.nth(n).evaluate("i => i.complete && i.naturalWidth > 0"), path
-            assert page.locator("img.chart-static-dark:visible").count() == 0, path
-        page.context.close()
 
 
 def test_pointing_at_a_chart_draws_it_live_with_tooltips_and_no_vega_lite(server, browser):
@@ -178,19 +172,6 @@ def test_pointing_at_a_chart_draws_it_live_with_tooltips_and_no_vega_lite(server
     assert page.evaluate("typeof window.vegaLite") == "undefined"
     assert errors == []
     page.context.close()
-
-
-def test_every_chart_draws_with_marks(site, server, browser):
-    pages = chart_pages(site)
-    assert pages, "no page has a chart"
-    for path in pages:
-        page, errors, _ = open_page(browser, server + path)
-        draw_charts(page)
-        for n in range(page.locator("figure.report-chart").count()):
-            if page.locator("figure.report-chart").nth(n).is_visible():
-                assert mark_count(page, n) > 0, (path, n)
-        assert errors == [], path
-        page.context.close()
 
 
 def test_the_palette_toggle_rethemes_the_charts_without_a_reload(server, browser):
@@ -264,16 +245,92 @@ Array.from(document.body.querySelectorAll('*'))
 """
 
 
-def test_no_page_scrolls_sideways_at_360_pixels(site, server, browser):
-    for path in all_pages(site):
-        page, _, _ = open_page(browser, server + path, width=360)
-        if path in chart_pages(site):
+# The tour of every page is split in shards, so that pytest-xdist's workers share it.
+TOUR_SHARDS = 4
+
+
+@pytest.mark.parametrize("shard", range(TOUR_SHARDS))
+def test_every_page_on_one_visit(site, server, browser, shard):
+    """Each page is loaded once and checked for all a page owes its reader.
+
+    One tab goes from page to page, its cache kept as a reader's is: a fresh context per page
+    cost three times the CPU, for the same checks.
+
+    It loads without a script error, a Content-Security-Policy complaint or a request that leaves
+    the site; its first paint is the static chart, with Vega and the search index left until a
+    reader asks; its charts, once pointed at, draw with marks; axe finds no serious or critical
+    violation, charts drawn; and narrowed to a phone's 360 pixels it does not scroll sideways.
+    A chart page is also loaded fresh at 360 pixels, where its charts draw by themselves when
+    their static pictures do not fit, and must still not scroll sideways.
+    """
+    charted = set(chart_pages(site))
+    axe = Axe()
+    wide, narrow = new_tab(browser, server), new_tab(browser, server, width=360)
+    for path in all_pages(site)[shard::TOUR_SHARDS]:
+        page = wide.visit(server + path)
+        waits_for_the_reader(page, path, charted=path in charted)
+        if path in charted:
+            draws_every_chart(page, path)
+        passes_axe(page, path, axe)
+        page.set_viewport_size({"width": 360, "height": 900})
+        if path in charted:
             wait_for_charts(page)
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, (path, overflow, page.evaluate(WIDER_THAN_THE_WINDOW))
-        page.context.close()
+        fits_a_phone(page, path)
+        loaded_cleanly(wide, path)
+        if path in charted:
+            page = narrow.visit(server + path, width=360)
+            wait_for_charts(page)
+            fits_a_phone(page, path)
+            loaded_cleanly(narrow, path)
+    wide.page.context.close()
+    narrow.page.context.close()
+
+
+def loaded_cleanly(tab: Tab, path: str) -> None:
+    expected = ["404"] if path == "404.html" else []  # the 404 page is served with a 200 here
+    assert [e for e in tab.errors if not any(x in e for x in expected)] == [], path
+    assert tab.outside == [], path
+    assert tab.page.evaluate("window.__csp") == [], path  # the page's Content-Security-Policy
+
+
+def waits_for_the_reader(page: Page, path: str, charted: bool) -> None:
+    """The first paint is the static chart; Vega and the search index wait for the reader."""
+    wait_for_page_scripts(page)
+    page.wait_for_timeout(200)  # a chart that wakes by itself would have asked by now
+    assert asked_for_vega(page) == [], path
+    assert page.locator("script[src$='vega-runtime.js']").count() == 0, path
+    assert not [u for u in requested(page) if "search_index" in u], path
+    if charted:
+        pictures = page.locator("figure.report-chart img.chart-static:visible")
+        assert pictures.count() > 0, path
+        for n in range(pictures.count()):
+            assert pictures.nth(n).evaluate("i => i.complete && i.naturalWidth > 0"), path
+        assert page.locator("img.chart-static-dark:visible").count() == 0, path
+
+
+def draws_every_chart(page: Page, path: str) -> None:
+    draw_charts(page)
+    figures = page.locator("figure.report-chart")
+    for n in range(figures.count()):
+        if figures.nth(n).is_visible():
+            assert mark_count(page, n) > 0, (path, n)
+
+
+def passes_axe(page: Page, path: str, axe: Axe) -> None:
+    results = axe.run(page)
+    serious = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], (path, serious)
+
+
+def fits_a_phone(page: Page, path: str) -> None:
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, (path, overflow, page.evaluate(WIDER_THAN_THE_WINDOW))
 
 
 def test_without_javascript_the_static_chart_and_its_table_are_there(site, server, browser):
@@ -285,23 +342,6 @@ def test_without_javascript_the_static_chart_and_its_table_are_there(site, serve
             assert images.nth(n).evaluate("img => img.complete && img.naturalWidth > 0"), (path, n)
             assert images.nth(n).get_attribute("alt"), (path, n)
         assert page.locator("details.chart-data table tbody tr").count() > 0, path
-        page.context.close()
-
-
-def test_axe_finds_no_serious_or_critical_violation(site, server, browser):
-    axe = Axe()
-    for path in all_pages(site):
-        page, _, _ = open_page(browser, server + path)
-        wait_for_page_scripts(page)  # site.js names the search dialog then; a slow machine lags
-        if path in chart_pages(site):
-            draw_charts(page)
-        results = axe.run(page)
-        serious = [
-            (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-            for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert serious == [], (path, serious)
         page.context.close()
 
 
