@@ -4,8 +4,7 @@ A fresh machine with Python alone can then run the whole suite. In order: the br
 $CHROMIUM (default /usr/bin/chromium, Debian's); failing that, Debian's package when running as
 root with apt-get; failing that, a browser Playwright downloaded before, or else Playwright's own
 download. Debian's comes first even when a Playwright browser is already on disk: it is the one
-the suite was written and measured against (a CI run on Playwright's build of the same Chromium
-saw a page 13 pixels too wide that Debian's never showed). If none works, one line says what to install and the exit status is 1: the
+the suite was written and measured against. If none works, one line says what to install and the exit status is 1: the
 installers' own output is kept back, since a wall of their errors would hide that line.
 """
 

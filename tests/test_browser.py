@@ -327,10 +327,20 @@ def passes_axe(page: Page, path: str, axe: Axe) -> None:
 
 
 def fits_a_phone(page: Page, path: str) -> None:
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 0, (path, overflow, page.evaluate(WIDER_THAN_THE_WINDOW))
+    """The page settles at the window's width: nothing makes it scroll sideways.
+
+    Settles: under a loaded machine's CI one page measured 13 pixels too wide once, and never
+    again, in the middle of its scripts' work. A page that stays too wide fails, naming what
+    sticks out.
+    """
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    try:
+        wait_until(page, f"{overflow} <= 0", timeout=5000)
+    except AssertionError:
+        pytest.fail(
+            f"{path} is {page.evaluate(overflow)} px too wide at 360 px: "
+            f"{page.evaluate(WIDER_THAN_THE_WINDOW)}"
+        )
 
 
 def test_without_javascript_the_static_chart_and_its_table_are_there(site, server, browser):
@@ -353,7 +363,8 @@ def test_screenshots_of_the_key_pages(server, browser):
             draw_charts(page)
             name = (path.strip("/") or "home").replace("/", "-")
             target = ARTIFACTS / f"{name}-{width}.png"
-            page.screenshot(path=str(target), full_page=True)
+            # a bound, not a speed check: a loaded machine took over 30 s for a long page
+            page.screenshot(path=str(target), full_page=True, timeout=120_000)
             assert target.stat().st_size > 10_000
             page.context.close()
 
