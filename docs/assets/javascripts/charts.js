@@ -75,7 +75,8 @@
   // media queries, not of currentSrc, which changes only once a new picture has loaded.
   function shown(figure) {
     var image = figure.querySelector("img.chart-static");
-    var sources = image.parentNode.querySelectorAll("source");
+    var picture = image.parentNode;
+    var sources = picture.tagName === "PICTURE" ? picture.querySelectorAll("source") : [];
     for (var i = 0; i < sources.length; i++) {
       var source = sources[i];
       if (!source.media || window.matchMedia(source.media).matches) {
