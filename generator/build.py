@@ -88,16 +88,19 @@ def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:
 
 def chart_outputs(charts: list[Chart]) -> list[Output]:
     """Per chart: the Vega-Lite spec (a download), the Vega specs the browser draws and the static
-    SVGs, light and dark, and its data as CSV and JSON downloads."""
+    SVGs, light and dark, full-size and laid out for a phone (SLUG.phone[.dark].svg), and its
+    data as CSV and JSON downloads."""
     outputs = []
     for chart in charts:
         marker = f"{MARKER} from {', '.join(chart.data_files)}: edit those files, not this one"
         stem = f"docs/charts/{chart.slug}"
         outputs.append(Output(f"{stem}.vl.json", chart.json(marker)))
-        outputs.append(Output(f"{stem}.vg.json", chart.vega_json(marker)))
-        outputs.append(Output(f"{stem}.dark.vg.json", chart.vega_json(marker, dark=True)))
-        outputs.append(Output(f"{stem}.svg", chart.svg(marker)))
-        outputs.append(Output(f"{stem}.dark.svg", chart.svg(marker, dark=True)))
+        for phone, dark in ((False, False), (False, True), (True, False), (True, True)):
+            name = f"{stem}{'.phone' if phone else ''}{'.dark' if dark else ''}"
+            outputs.append(
+                Output(f"{name}.vg.json", chart.vega_json(marker, dark=dark, phone=phone))
+            )
+            outputs.append(Output(f"{name}.svg", chart.svg(marker, dark=dark, phone=phone)))
         outputs.append(Output(f"{stem}.csv", chart.csv()))  # listed in the manifest, not marked
         outputs.append(Output(f"{stem}.data.json", chart.data_json(marker)))
     return outputs

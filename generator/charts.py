@@ -13,10 +13,12 @@ import functools
 import hashlib
 import io
 import json
+import math
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import altair as alt
@@ -57,6 +59,17 @@ DARK_THEME = "dark"
 DARK_TEXT = "#e3e3e3"
 # The live chart fills its column: the plot narrows so that axes and legend fit the width too.
 FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
+# The full-size pictures are drawn with a 560-pixel plot; a phone gets a picture of its own, this
+# wide in all (a 360-pixel phone's column), so that its text is drawn at the size it was set.
+DESKTOP_PLOT = 560
+PHONE_WIDTH = 328
+# charts.js draws a chart live when its column would show the picture below this share of its
+# width (its 10-pixel labels under 8 pixels); the same rule picks the phone's picture.
+SMALLEST_SCALE = 0.8
+# Below 960 pixels Material's content column is the window less 16 pixels a side.
+PAGE_MARGINS = 32
+# A phone's chart title wraps after about this many characters (13-pixel bold: ~300 pixels).
+PHONE_TITLE_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -68,57 +81,80 @@ class Chart:
     sources: tuple[str, ...]  # ids of the sources the chart draws on, most cited first
     data_files: tuple[str, ...]  # data/… files it comes from
     spec: dict
+    phone_spec: dict  # the same chart laid out for a phone's column (see phone_layout)
     rows: tuple[dict, ...]  # the data the chart draws, for its table
     columns: tuple[tuple[str, str], ...]  # (row key, table header)
     kept: Project | None = None  # whose compiled specs and SVGs to keep while their inputs are
+    # What this build compiled and rendered, by (what, dark, phone): each is done once.
+    made: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def vega_lite(self) -> dict:
+        return self._vega_lite(phone=False)
+
+    def _vega_lite(self, phone: bool) -> dict:
         # The description is the SVG's aria-label.
-        return {"description": self.alt, **self.spec}
+        return {"description": self.alt, **(self.phone_spec if phone else self.spec)}
 
-    @functools.cached_property
-    def vega(self) -> dict:
+    def vega(self, *, dark: bool = False, phone: bool = False) -> dict:
         """The chart compiled to Vega, once per build: both the SVG and the browser draw it."""
-        return vl_convert.vegalite_to_vega(self.vega_lite)
+        return self._once(("vega", dark, phone), lambda: self._compile(dark, phone))
 
-    @functools.cached_property
-    def vega_dark(self) -> dict:
-        config = {**self.spec.get("config", {}), "text": {"color": DARK_TEXT}}
-        dark = {**self.vega_lite, "background": None, "config": config}
-        return vl_convert.vegalite_to_vega(dark, theme=DARK_THEME)
+    def _compile(self, dark: bool, phone: bool) -> dict:
+        spec = self._vega_lite(phone)
+        if not dark:
+            return vl_convert.vegalite_to_vega(spec)
+        config = {**spec.get("config", {}), "text": {"color": DARK_TEXT}}
+        dark_spec = {**spec, "background": None, "config": config}
+        return vl_convert.vegalite_to_vega(dark_spec, theme=DARK_THEME)
 
-    @functools.cached_property
-    def static_svg(self) -> str:
-        return render_svg(self.vega)
+    def static_svg(self, *, dark: bool = False, phone: bool = False) -> str:
+        return self._once(
+            ("svg", dark, phone), lambda: render_svg(self.vega(dark=dark, phone=phone))
+        )
 
-    @functools.cached_property
-    def static_svg_dark(self) -> str:
-        return render_svg(self.vega_dark)
+    def _once(self, key: tuple, make):
+        if key not in self.made:
+            self.made[key] = make()
+        return self.made[key]
 
     @property
     def size(self) -> tuple[int, int]:
         """The SVG's width and height, for the page's <img>: the page keeps its room before it loads."""
-        path, source = self._path("svg", False), self._source("svg", False)
+        return self._size(phone=False)
+
+    @property
+    def phone_size(self) -> tuple[int, int]:
+        return self._size(phone=True)
+
+    def _size(self, phone: bool) -> tuple[int, int]:
+        path, source = self._path("svg", False, phone), self._source("svg", False, phone)
         kept = made_from(self.kept, path, source) if self.kept else None
-        svg = kept if kept is not None else self.static_svg
+        svg = kept if kept is not None else self.static_svg(phone=phone)
         root = re.search(r"<svg\b[^>]*>", svg).group(0)
         return int(_attribute(root, "width")), int(_attribute(root, "height"))
+
+    @property
+    def phone_media(self) -> str:
+        """The windows whose column would show the full-size picture below SMALLEST_SCALE of its
+        width: they get the phone's picture instead (the page's <picture> chooses)."""
+        narrowest = math.ceil(self.size[0] * SMALLEST_SCALE) + PAGE_MARGINS
+        return f"(max-width: {narrowest - 1}px)"
 
     def json(self, marker: str) -> str:
         # The marker goes first, where it is looked for.
         return _compact({"usermeta": {"generated": marker}, **self.vega_lite})
 
-    def vega_json(self, marker: str, *, dark: bool = False) -> str:
+    def vega_json(self, marker: str, *, dark: bool = False, phone: bool = False) -> str:
         """The Vega spec the browser draws, fitted to its column's width. Compiling starts
         vl-convert's JavaScript engine, a second's work, so the project's file is kept while its
         `usermeta` says it was compiled from the same spec and holds what was compiled."""
-        source = self._source("vg.json", dark)
-        path = self._path("vg.json", dark)
+        source = self._source("vg.json", dark, phone)
+        path = self._path("vg.json", dark, phone)
         kept = kept_json(self.kept, path, marker, source) if self.kept else None
         if kept is not None:
             return kept
-        spec = {**(self.vega_dark if dark else self.vega), "autosize": FIT_WIDTH}
+        spec = {**self.vega(dark=dark, phone=phone), "autosize": FIT_WIDTH}
         meta = {"generated": marker, "from": source, "as": key_digest(spec)}
         return _compact({"usermeta": meta, **spec})
 
@@ -139,28 +175,26 @@ class Chart:
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
-    def svg(self, marker: str, *, dark: bool = False) -> str:
-        """The static chart, light or dark. Rendering costs a quarter of a second a chart, and a
-        second more for the first, so the project's file is kept while what it was rendered from
-        is the same and it is as rendered: its first line records both."""
-        source = self._source("svg", dark)
-        kept = made_from(self.kept, self._path("svg", dark), source) if self.kept else None
+    def svg(self, marker: str, *, dark: bool = False, phone: bool = False) -> str:
+        """The static chart, light or dark, full-size or a phone's. Rendering costs a quarter of
+        a second a chart, and a second more for the first, so the project's file is kept while
+        what it was rendered from is the same and it is as rendered: its first line records both."""
+        source = self._source("svg", dark, phone)
+        path = self._path("svg", dark, phone)
+        kept = made_from(self.kept, path, source) if self.kept else None
         if kept is not None and kept.startswith(f"<!-- {marker}; "):
             return kept
-        svg = (self.static_svg_dark if dark else self.static_svg) + "\n"
+        svg = self.static_svg(dark=dark, phone=phone) + "\n"
         return f"<!-- {marker}; rendered from {source} as {key_digest(svg)} -->\n{svg}"
 
-    def _source(self, kind: str, dark: bool) -> str:
+    def _source(self, kind: str, dark: bool, phone: bool) -> str:
         """What a compiled or rendered file is made from; the font only measures the SVG's text."""
         font = font_digest() if kind == "svg" else None
-        return key_digest(vl_convert.__version__, font, self.spec_digest, dark)
+        spec = self._once(("digest", False, phone), lambda: key_digest(self._vega_lite(phone)))
+        return key_digest(vl_convert.__version__, font, spec, dark)  # the map's is 1/3 MB
 
-    @functools.cached_property
-    def spec_digest(self) -> str:
-        return key_digest(self.vega_lite)  # the map's outline makes this a third of a megabyte
-
-    def _path(self, kind: str, dark: bool) -> str:
-        return f"docs/charts/{self.slug}{'.dark' if dark else ''}.{kind}"
+    def _path(self, kind: str, dark: bool, phone: bool) -> str:
+        return f"docs/charts/{self.slug}{'.phone' if phone else ''}{'.dark' if dark else ''}.{kind}"
 
 
 @functools.cache
@@ -300,6 +334,37 @@ def _row(year: int, period: str, value: float, kind: str, record: str, basis: st
 def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
     rows = turnover_rows(data, analysis)
     target = analysis.targets[0] if analysis.targets else None
+    title = "Trade turnover, USD million"
+    sources = [c.source for f in data.figures for c in f.cite]
+    claims_sources = [c.source for check in analysis.checks for c in check.claim.cite]
+    return Chart(
+        slug="trade-turnover",
+        title=title,
+        caption=(
+            "Dark bars are full years a source reports; light bars are full years worked out from a "
+            "claim; diamonds are parts of a year; the dashed line is the growth path to the target."
+        ),
+        columns=(
+            ("period", "Period"),
+            ("value", "USD million"),
+            ("kind", "Kind"),
+            ("basis", "Basis"),
+        ),
+        alt=_turnover_alt(rows, analysis),
+        sources=most_cited_first(sources + claims_sources),
+        data_files=("data/figures.yaml", "data/claims.yaml", "data/targets.yaml"),
+        spec=spec_of(_turnover_layers(rows, target, title, phone=False)),
+        phone_spec=spec_of(_turnover_layers(rows, target, title, phone=True)),
+        rows=tuple(rows),
+    )
+
+
+def _turnover_layers(
+    rows: list[dict], target: TargetProgress | None, title: str, *, phone: bool
+) -> alt.LayerChart:
+    """Bars for full years, diamonds for parts of a year, the path to the target. A phone's
+    picture leaves out the diamonds' period labels: a few years' width holds seven of them, on
+    top of one another (the tooltips, the table and the alt text name each period)."""
     years = [int(r["year"]) for r in rows]
     domain = [str(y) for y in range(min(years), max(years) + 1)]
     base = alt.Chart(alt.Data(values=rows)).encode(
@@ -307,7 +372,8 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
             "year:O",
             title=None,
             scale=alt.Scale(domain=domain, paddingInner=0.25),
-            axis=alt.Axis(labelAngle=0, labelOverlap="greedy"),
+            # Labels that would touch are dropped, not run together ("20032004").
+            axis=alt.Axis(labelAngle=0, labelOverlap="greedy", labelSeparation=4),
         ),
         y=alt.Y("value:Q", title="USD million"),
         tooltip=[
@@ -336,12 +402,13 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
         .mark_point(shape="diamond", size=140, filled=True)
         .encode(color=color)
     )
-    partial_labels = (
-        base.transform_filter(alt.datum.kind == KIND_LABELS["partial"])
-        .mark_text(dy=-12, align="center", fontSize=10)
-        .encode(text="period:N")
-    )
-    layers = [full_years, partial, partial_labels]
+    layers = [full_years, partial]
+    if not phone:
+        layers.append(
+            base.transform_filter(alt.datum.kind == KIND_LABELS["partial"])
+            .mark_text(dy=-12, align="center", fontSize=10)
+            .encode(text="period:N")
+        )
     if target and target.path:
         path = (
             base.transform_filter(alt.datum.kind == KIND_LABELS["path"])
@@ -360,29 +427,31 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
             .encode(y="goal:Q", text="text:N")
         )
         layers += [path, rule, rule_label]
-    title = "Trade turnover, USD million"
-    chart = alt.layer(*layers).properties(width=560, height=300, title=title)
-    sources = [c.source for f in data.figures for c in f.cite]
-    claims_sources = [c.source for check in analysis.checks for c in check.claim.cite]
-    return Chart(
-        slug="trade-turnover",
-        title=title,
-        caption=(
-            "Dark bars are full years a source reports; light bars are full years worked out from a "
-            "claim; diamonds are parts of a year; the dashed line is the growth path to the target."
-        ),
-        columns=(
-            ("period", "Period"),
-            ("value", "USD million"),
-            ("kind", "Kind"),
-            ("basis", "Basis"),
-        ),
-        alt=_turnover_alt(rows, analysis),
-        sources=most_cited_first(sources + claims_sources),
-        data_files=("data/figures.yaml", "data/claims.yaml", "data/targets.yaml"),
-        spec=spec_of(chart),
-        rows=tuple(rows),
+    return laid_out(alt.layer(*layers), title, 300, phone=phone)
+
+
+def laid_out(chart: alt.TopLevelMixin, title: str, height: int, *, phone: bool):
+    """The chart at full size (a 560-pixel plot), or fitted to a phone's column: PHONE_WIDTH in
+    all, axes and legend included, with its title wrapped to fit too."""
+    if not phone:
+        return chart.properties(width=DESKTOP_PLOT, height=height, title=title)
+    return chart.properties(
+        width=PHONE_WIDTH,
+        height=height,
+        # Centred on the whole picture, not on the plot beside the axis labels.
+        title=alt.Title(wrapped(title, PHONE_TITLE_CHARS), frame="bounds"),
+        autosize=alt.AutoSizeParams(**FIT_WIDTH),
     )
+
+
+def wrapped(text: str, limit: int) -> list[str]:
+    """As few lines as wrapping at `limit` characters makes, of about even length (no word
+    left alone on the last line)."""
+    count = len(textwrap.wrap(text, limit))
+    width = math.ceil(len(text) / count)
+    while len(lines := textwrap.wrap(text, width)) > count:
+        width += 1
+    return lines
 
 
 def _turnover_alt(rows: list[dict], analysis: Analysis) -> str:
@@ -455,6 +524,39 @@ def events_chart(data: Dataset) -> Chart:
     domain = [f"{first_year}-01-01", f"{last_year}-12-31"]
     era_rows = [{**r, "row": r["lane"], "end": r["end"] or domain[1]} for r in eras(data)]
     kinds = sorted({r["row"] for r in rows})
+    title = "Events by kind, under each side's presidents"
+    counts = ", ".join(f"{sum(r['row'] == k for r in rows)} {k}" for k in kinds)
+    presidents = "; ".join(f"{r['full']} ({r['when']})" for r in era_rows)
+    return Chart(
+        slug="events",
+        title=title,
+        caption=(
+            "Each dot is an event; click one to go to its entry on the timeline. The top rows show "
+            "who was president on each side; dashed lines mark each change."
+        ),
+        alt=(
+            f"Dot chart of {len(rows)} events from {rows[0]['when']} to {rows[-1]['when']}, one row "
+            f"per kind: {counts}. The latest is {rows[-1]['title']} ({rows[-1]['when']}). "
+            f"Presidents shown as bands: {presidents}."
+        ),
+        sources=most_cited_first(c.source for e in data.events for c in e.cite),
+        data_files=("data/events.yaml", "data/people.yaml"),
+        spec=spec_of(_events_layers(rows, era_rows, domain, title, phone=False)),
+        phone_spec=spec_of(_events_layers(rows, era_rows, domain, title, phone=True)),
+        rows=tuple(rows),
+        columns=(("when", "When"), ("row", "Kind"), ("title", "Event"), ("status", "Status")),
+    )
+
+
+# The width of a president's band in pixels, less a margin, in Vega's expression language.
+BAND_WIDTH = "scale('x', toDate(datum.end)) - scale('x', toDate(datum.start)) - 4"
+
+
+def _events_layers(
+    rows: list[dict], era_rows: list[dict], domain: list[str], title: str, *, phone: bool
+) -> alt.LayerChart:
+    """On a phone the presidents' lanes are named on two lines ("President", the country)."""
+    kinds = sorted({r["row"] for r in rows})
     lanes = sorted({r["row"] for r in era_rows})
     time = utc_scale(domain=domain)
     x = alt.X(
@@ -463,7 +565,12 @@ def events_chart(data: Dataset) -> Chart:
         scale=time,
         axis=alt.Axis(format="%Y", labelAngle=0),
     )
-    y = alt.Y("row:N", title=None, sort=[*lanes, *kinds], axis=alt.Axis(labelLimit=160))
+    y_axis = (
+        alt.Axis(labelLimit=110, labelExpr="split(datum.label, ' · ')", labelLineHeight=11)
+        if phone
+        else alt.Axis(labelLimit=160)
+    )
+    y = alt.Y("row:N", title=None, sort=[*lanes, *kinds], axis=y_axis)
     layers = []
     if era_rows:
         era_data = alt.Data(values=era_rows)
@@ -488,7 +595,9 @@ def events_chart(data: Dataset) -> Chart:
             ),
             alt.Chart(era_data)
             .transform_calculate(middle="(time(datum.start) + time(datum.end)) / 2")
-            .mark_text(fontSize=10, clip=True)
+            # A name longer than its band is cut short with an ellipsis ("S. Berdim…"), not
+            # run into the next one or cut off at the plot's edge.
+            .mark_text(fontSize=10, clip=True, limit=alt.ExprRef(BAND_WIDTH))
             .encode(
                 x=alt.X("middle:T", scale=time),
                 y=y,
@@ -512,29 +621,8 @@ def events_chart(data: Dataset) -> Chart:
             ],
         )
     )
-    title = "Events by kind, under each side's presidents"
     height = max(140, 24 * (len(kinds) + len(lanes)))
-    chart = alt.layer(*layers, dots).properties(width=560, height=height, title=title)
-    counts = ", ".join(f"{sum(r['row'] == k for r in rows)} {k}" for k in kinds)
-    presidents = "; ".join(f"{r['full']} ({r['when']})" for r in era_rows)
-    return Chart(
-        slug="events",
-        title=title,
-        caption=(
-            "Each dot is an event; click one to go to its entry on the timeline. The top rows show "
-            "who was president on each side; dashed lines mark each change."
-        ),
-        alt=(
-            f"Dot chart of {len(rows)} events from {rows[0]['when']} to {rows[-1]['when']}, one row "
-            f"per kind: {counts}. The latest is {rows[-1]['title']} ({rows[-1]['when']}). "
-            f"Presidents shown as bands: {presidents}."
-        ),
-        sources=most_cited_first(c.source for e in data.events for c in e.cite),
-        data_files=("data/events.yaml", "data/people.yaml"),
-        spec=spec_of(chart),
-        rows=tuple(rows),
-        columns=(("when", "When"), ("row", "Kind"), ("title", "Event"), ("status", "Status")),
-    )
+    return laid_out(alt.layer(*layers, dots), title, height, phone=phone)
 
 
 def target_chart(progress: TargetProgress) -> Chart:
@@ -579,7 +667,6 @@ def target_chart(progress: TargetProgress) -> Chart:
     )
     share = f"{more}{progress.share.value:.1f}%"
     title = f"Progress towards {progress.target.title}"
-    chart = bars.properties(width=560, height=60, title=title)
     needed = (
         f" Reaching it by {progress.horizon_year} needs {_bounded(progress.needed_growth)}"
         f"{progress.needed_growth.value:.1f}% growth a year."
@@ -596,7 +683,8 @@ def target_chart(progress: TargetProgress) -> Chart:
         ),
         sources=most_cited_first(c.source for c in progress.latest.cite),
         data_files=("data/targets.yaml", "data/figures.yaml"),
-        spec=spec_of(chart),
+        spec=spec_of(laid_out(bars, title, 60, phone=False)),
+        phone_spec=spec_of(laid_out(bars, title, 60, phone=True)),
         rows=tuple(rows),
         columns=(("part", "Part"), ("value", "USD million")),
     )
@@ -662,44 +750,64 @@ def projects_chart(data: Dataset) -> Chart:
         if s.replace("-", " ") in used
     }
     projects = [i.name for i in data.initiatives if i.history]
-    chart = (
-        alt.Chart(alt.Data(values=rows))
-        .transform_calculate(
-            label="datum.project + ': ' + datum.status + ', reported ' + datum.when"
+    title = "Projects: status as reported over time"
+
+    def draw(phone: bool) -> alt.TopLevelMixin:
+        """On a phone each project's name is written above its bar, across the whole width,
+        rather than beside the bars, where it would leave them no room."""
+        y = alt.Y(
+            "project:N",
+            title=None,
+            sort=projects,
+            axis=None if phone else alt.Axis(labelLimit=200),
         )
-        .mark_bar(cornerRadius=2, height=14)
-        .encode(
-            description="label:N",  # see utc_scale
-            x=alt.X(
-                "start:T", title=None, scale=utc_scale(), axis=alt.Axis(format="%Y", labelAngle=0)
-            ),
-            x2="end:T",
-            y=alt.Y("project:N", title=None, sort=projects, axis=alt.Axis(labelLimit=200)),
-            color=alt.Color(
-                "status:N",
-                title="Status reported",
-                sort=list(palette),
-                scale=alt.Scale(domain=list(palette), range=list(palette.values())),
-                legend=alt.Legend(orient="bottom", columns=3),
-            ),
-            tooltip=[
-                alt.Tooltip("project:N", title="Project"),
-                alt.Tooltip("status:N", title="Status"),
-                alt.Tooltip("when:N", title="Reported"),
-                alt.Tooltip("note:N", title="What the source says"),
-            ],
+        bars = (
+            alt.Chart(alt.Data(values=rows))
+            .transform_calculate(
+                label="datum.project + ': ' + datum.status + ', reported ' + datum.when"
+            )
+            .mark_bar(cornerRadius=2, height=12 if phone else 14)
+            .encode(
+                description="label:N",  # see utc_scale
+                x=alt.X(
+                    "start:T",
+                    title=None,
+                    scale=utc_scale(),
+                    axis=alt.Axis(format="%Y", labelAngle=0),
+                ),
+                x2="end:T",
+                y=y,
+                color=alt.Color(
+                    "status:N",
+                    title="Status reported",
+                    sort=list(palette),
+                    scale=alt.Scale(domain=list(palette), range=list(palette.values())),
+                    legend=alt.Legend(orient="bottom", columns=2 if phone else 3),
+                ),
+                tooltip=[
+                    alt.Tooltip("project:N", title="Project"),
+                    alt.Tooltip("status:N", title="Status"),
+                    alt.Tooltip("when:N", title="Reported"),
+                    alt.Tooltip("note:N", title="What the source says"),
+                ],
+            )
         )
-        .properties(
-            width=560, height=22 * len(projects), title="Projects: status as reported over time"
+        if not phone:
+            return laid_out(bars, title, 22 * len(projects), phone=False)
+        names = (
+            alt.Chart(alt.Data(values=[{"project": name} for name in projects]))
+            .mark_text(align="left", baseline="bottom", dy=-7, fontSize=10)
+            .encode(x=alt.value(0), y=y, text="project:N")
         )
-    )
+        return laid_out(alt.layer(bars, names), title, 34 * len(projects), phone=True)
+
     now = "; ".join(
         f"{name}: {next(r['status'] for r in reversed(rows) if r['project'] == name)}"
         for name in projects
     )
     return Chart(
         slug="projects",
-        title="Projects: status as reported over time",
+        title=title,
         caption=(
             "Each bar runs from a reported status to the next report: greys for talk, blues for "
             "agreement, orange for construction, greens for operation."
@@ -709,7 +817,8 @@ def projects_chart(data: Dataset) -> Chart:
             c.source for i in data.initiatives for h in i.history for c in h.cite
         ),
         data_files=("data/initiatives.yaml",),
-        spec=spec_of(chart),
+        spec=spec_of(draw(phone=False)),
+        phone_spec=spec_of(draw(phone=True)),
         rows=tuple(rows),
         columns=(
             ("project", "Project"),
@@ -782,11 +891,9 @@ def map_chart(data: Dataset) -> Chart:
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
     )
     title = "Where things happened"
-    chart = (
-        alt.layer(land, points, labels)
-        .project(type="mercator")
-        .properties(width=560, height=420, title=title)
-    )
+    chart = alt.layer(land, points, labels).project(type="mercator")
+    # The map keeps its shape on a phone: as narrow as the column, and shorter in proportion.
+    phone_height = round(420 * PHONE_WIDTH / DESKTOP_PLOT)
     busiest = sorted(rows, key=lambda r: -r["events"])[:5]
     return Chart(
         slug="map",
@@ -802,7 +909,14 @@ def map_chart(data: Dataset) -> Chart:
         ),
         sources=("geonames",),
         data_files=("data/places.yaml", "data/events.yaml", "data/geo/countries.geo.json"),
-        spec=with_dataset(spec_of(chart), "countries", data.outline["features"]),
+        spec=with_dataset(
+            spec_of(laid_out(chart, title, 420, phone=False)), "countries", data.outline["features"]
+        ),
+        phone_spec=with_dataset(
+            spec_of(laid_out(chart, title, phone_height, phone=True)),
+            "countries",
+            data.outline["features"],
+        ),
         rows=tuple(rows),
         columns=(
             ("name", "Place"),

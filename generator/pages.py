@@ -53,6 +53,13 @@ class PagePlan:
         """From this page back to the docs root, for links: '' or '../'."""
         return "../" * self.path.count("/")
 
+    @property
+    def served_up(self) -> str:
+        """From this page's address back to the site's root, for addresses that MkDocs does not
+        rewrite (a <source>'s srcset): it serves `trade.md` as `trade/`, a folder deeper."""
+        served_as_folder = self.path.rsplit("/", 1)[-1] != "index.md"
+        return "../" * (self.path.count("/") + served_as_folder)
+
 
 PAGES = [
     PagePlan(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -15,8 +16,9 @@ import yaml
 
 from generator import model
 from generator.build import build
+from generator.charts import build_charts
 from generator.load import load
-from generator.pages import MARKER
+from generator.pages import CHART_PAGES, MARKER
 from generator.paths import Project
 from generator.validate import validate
 from generator.words import EVENT_KINDS
@@ -99,8 +101,54 @@ def test_the_browser_gets_each_chart_compiled_to_vega_light_and_dark(project):
     size = re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', svg).groups()
     assert re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', dark_svg).groups() == size
     page = files["docs/trade.md"]
-    assert f"trade-turnover.svg){{ .chart-static width={size[0]} height={size[1]} }}" in page
+    assert (
+        f"trade-turnover.svg){{ .chart-static width={size[0]} height={size[1]} }}</picture>" in page
+    )
     assert "trade-turnover.dark.svg){ .chart-static-dark loading=lazy" in page
+
+
+def test_a_phone_gets_its_own_pictures_and_specs_laid_out_for_its_column(project):
+    """Each chart is also drawn 328 pixels wide in all, light and dark, with the Vega specs that
+    draw the same layout live; the page offers those pictures to windows whose column would
+    shrink the full-size one below 0.8 of its width, by an address relative to the page's own."""
+    files = outputs(project)
+    for slug in ("trade-turnover", "events", "projects", "map", "target-progress"):
+        stem = f"docs/charts/{slug}"
+        full = svg_size(files[f"{stem}.svg"])
+        phone = svg_size(files[f"{stem}.phone.svg"])
+        assert phone[0] == 328 < full[0], slug
+        assert svg_size(files[f"{stem}.phone.dark.svg"]) == phone, slug
+        assert 'fill="white"' not in files[f"{stem}.phone.dark.svg"], slug
+        for name in (f"{stem}.phone.vg.json", f"{stem}.phone.dark.vg.json"):
+            spec = json.loads(files[name])
+            assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}, name
+        media = f"(max-width: {math.ceil(full[0] * 0.8) + 32 - 1}px)"
+        source = (
+            f'<source media="{media}" srcset="{{}}charts/{slug}.phone{{}}.svg" '
+            f'width="{phone[0]}" height="{phone[1]}">'
+        )
+        page = files[f"docs/{CHART_PAGES[slug]}"]
+        assert source.format("../", "") in page and source.format("../", ".dark") in page, slug
+    home = files["docs/index.md"]
+    assert 'srcset="charts/trade-turnover.phone.svg"' in home  # index.md is served at the root
+    # The trade chart's partial-year labels, seven within a few years' width, are left out.
+    phone_spec = json.loads(files["docs/charts/trade-turnover.phone.vg.json"])
+    full_spec = json.loads(files["docs/charts/trade-turnover.vg.json"])
+    assert [m["type"] for m in full_spec["marks"]].count("text") == 2  # partial labels, target
+    assert [m["type"] for m in phone_spec["marks"]].count("text") == 1
+
+
+def svg_size(svg: str) -> tuple[int, int]:
+    width, height = re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', svg).groups()
+    return int(width), int(height)
+
+
+def test_every_phone_chart_spec_is_valid_vega_lite(repo_build):
+    schema = alt.vegalite.v6.schema.core.load_schema()
+    validator = jsonschema.Draft7Validator(schema)
+    for chart in build_charts(repo_build.data, repo_build.analysis):
+        errors = [e.message[:200] for e in validator.iter_errors(chart.phone_spec)]
+        assert not errors, chart.slug
 
 
 def test_the_chart_keeps_reported_implied_and_partial_values_apart(project):

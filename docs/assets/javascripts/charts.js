@@ -1,11 +1,13 @@
 /* Hand-written. Draws the report's charts live with Vega, only when a reader needs it.
  *
- * Every chart ships as a static SVG, light and dark (the stylesheet shows the one that matches
- * the palette): that is the first paint, and what print and readers without JavaScript see.
+ * Every chart ships as static SVGs, light and dark (the stylesheet shows the one that matches
+ * the palette), each full-size and laid out for a phone (the page's <picture> picks one by the
+ * window's width): that is the first paint, and what print and readers without JavaScript see.
  * Vega's runtime (vega-runtime.js, ~200 KB gzip) loads only when a chart must be drawn live:
- * when a reader points at, touches or tabs into it (for tooltips and links), or when the static
- * picture no longer fits its column (a phone, a window made narrower, a tab opened later) and so
- * would shrink its text. The specs are Vega, compiled at build time: no Vega-Lite in the browser.
+ * when a reader points at, touches or tabs into it (for tooltips and links), or when the picture
+ * shown does not fit its column (a window narrower than any picture was made for) and so would
+ * shrink its text. The specs are Vega, compiled at build time: no Vega-Lite in the browser; a
+ * live chart draws the layout of the picture it replaces (SLUG[.phone][.dark].vg.json).
  * A live chart is redrawn when the palette toggles and when its column changes width.
  * Material's `document$` emits on first load and after each instant navigation.
  */
@@ -13,7 +15,8 @@
   "use strict";
   var script = document.currentScript;
   var runtimeUrl = script.src.replace(/charts\.js(\?.*)?$/, "vega-runtime.js");
-  // Below this scale the static picture's 10-pixel labels would be drawn under 8 pixels.
+  // Below this scale a picture's 10-pixel labels would be drawn under 8 pixels. (The pages'
+  // <source> media queries use it too: generator/charts.py, SMALLEST_SCALE.)
   var SMALLEST_SCALE = 0.8;
   var runtime = null;
   var specs = {};
@@ -67,17 +70,35 @@
     return specs[url];
   }
 
-  // The compiled spec sits beside the static SVG: charts/SLUG.svg → charts/SLUG[.dark].vg.json.
-  function specUrl(figure, theme) {
-    var picture = figure.querySelector("img.chart-static");
-    return picture.src.replace(/\.svg$/, theme === "dark" ? ".dark.vg.json" : ".vg.json");
+  // The picture the window shows now (light; the dark one has the same layout): the first
+  // <source> whose media query matches, as the browser chooses, else the <img>. Asked of the
+  // media queries, not of currentSrc, which changes only once a new picture has loaded.
+  function shown(figure) {
+    var image = figure.querySelector("img.chart-static");
+    var picture = image.parentNode;
+    var sources = picture.tagName === "PICTURE" ? picture.querySelectorAll("source") : [];
+    for (var i = 0; i < sources.length; i++) {
+      var source = sources[i];
+      if (!source.media || window.matchMedia(source.media).matches) {
+        return {
+          url: new URL(source.getAttribute("srcset").trim().split(/\s+/)[0], document.baseURI).href,
+          width: Number(source.getAttribute("width"))
+        };
+      }
+    }
+    return { url: image.src, width: Number(image.getAttribute("width")) || image.naturalWidth };
   }
 
-  // The static picture fits while it is drawn near its own size; much narrower, its text shrinks.
+  // The compiled spec sits beside the static SVG it matches:
+  // charts/SLUG[.phone].svg → charts/SLUG[.phone][.dark].vg.json.
+  function specUrl(figure, theme) {
+    return shown(figure).url.replace(/\.svg$/, theme === "dark" ? ".dark.vg.json" : ".vg.json");
+  }
+
+  // The picture shown fits while it is drawn near its own size; much narrower, its text shrinks.
   function fits(figure) {
-    var picture = figure.querySelector("img.chart-static");
     var width = figure.querySelector(".chart-live").clientWidth;
-    var natural = Number(picture.getAttribute("width")) || picture.naturalWidth;
+    var natural = shown(figure).width;
     return !natural || width >= natural * SMALLEST_SCALE;
   }
 
@@ -87,13 +108,15 @@
     var width = container.clientWidth;
     if (width === 0) return Promise.resolve(); // hidden: drawn once it shows
     var theme = dark() ? "dark" : "light";
-    if (figure.dataset.drawnWidth === String(width) && figure.dataset.drawnTheme === theme) {
+    var url = specUrl(figure, theme);
+    if (figure.dataset.drawnWidth === String(width) && figure.dataset.drawnSpec === url) {
       return Promise.resolve();
     }
     figure.dataset.drawnWidth = String(width);
     figure.dataset.drawnTheme = theme;
-    return Promise.all([loadSpec(specUrl(figure, theme)), loadFonts()]).then(function (loaded) {
-      if (figure.dataset.drawnWidth !== String(width) || figure.dataset.drawnTheme !== theme) {
+    figure.dataset.drawnSpec = url; // the layout too: a window widened past a phone's changes it
+    return Promise.all([loadSpec(url), loadFonts()]).then(function (loaded) {
+      if (figure.dataset.drawnWidth !== String(width) || figure.dataset.drawnSpec !== url) {
         return; // a newer draw has started
       }
       var spec = loaded[0];
