@@ -246,6 +246,7 @@ def shared_context(data: Dataset, analysis: Analysis, charts: list[Chart]) -> di
     """What every page may use, worked out once per build: no page loops over all the records."""
     events_with = _events_by_reference(data)
     supported_by = _citations_by_source(data)
+    datelined = _sources_by_dateline(data)
     return {
         "data": data,
         "analysis": analysis,
@@ -256,6 +257,7 @@ def shared_context(data: Dataset, analysis: Analysis, charts: list[Chart]) -> di
         "timeline": _timeline(data),
         "supported_by": lambda source_id: supported_by.get(source_id, []),
         "events_with": lambda field, record_id: events_with.get((field, record_id), []),
+        "datelined": lambda place_id: datelined.get(place_id, []),
         "checks": {c.claim.id: c for c in analysis.checks},
         "indicator_names": INDICATOR_NAMES,
         "heads_of_state": _heads_of_state(data),
@@ -317,6 +319,15 @@ def _events_by_reference(data: Dataset) -> dict[tuple[str, str], list[Any]]:
             if isinstance(value, list):
                 for item in dict.fromkeys(v for v in value if isinstance(v, str)):
                     found[(name, item)].append(event)
+    return found
+
+
+def _sources_by_dateline(data: Dataset) -> dict[str, list[Any]]:
+    """Place id -> the sources filed from there (their date line), in the sources' order."""
+    found: dict[str, list[Any]] = defaultdict(list)
+    for source in data.sources:
+        if getattr(source, "dateline", None):
+            found[source.dateline].append(source)
     return found
 
 
