@@ -311,14 +311,14 @@ def test_axe_finds_no_serious_or_critical_violation(site, server, browser):
         page.context.close()
 
 
-def test_screenshots_of_the_key_pages(server, browser):
+def test_screenshots_of_the_key_pages(server, browser, builder):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for width in (1280, 360):
         for path in KEY_PAGES:
             page, _, _ = open_page(browser, server + path, width=width)
             draw_charts(page)
             name = (path.strip("/") or "home").replace("/", "-")
-            target = ARTIFACTS / f"{name}-{width}.png"
+            target = ARTIFACTS / f"{builder}-{name}-{width}.png"
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000
             page.context.close()
