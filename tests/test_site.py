@@ -1,4 +1,8 @@
-"""The real site: `mkdocs build --strict` regenerates from data/ through the hook, and refuses bad data."""
+"""The real site: `mkdocs build --strict` regenerates from data/ through the hook, and refuses bad data.
+
+Those checks are MkDocs' alone: Zensical runs no hooks, so it neither regenerates nor refuses data;
+`make site-zensical` runs the generator first. Its strict build is checked here too.
+"""
 
 from __future__ import annotations
 
