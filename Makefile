@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint bench bench-scale bench-serve weight clean
+.PHONY: site site-zensical test serve check lint bench bench-scale bench-serve weight clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,12 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 site: $(VENV)/.installed
 	$(BIN)/python -m generator build
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The same pages built by Zensical (Material for MkDocs' successor) into site-zensical/, from
+# zensical.yml, which inherits mkdocs.yml. Zensical runs no hooks, so the generator runs first.
+site-zensical: $(VENV)/.installed
+	$(BIN)/python -m generator build
+	$(BIN)/zensical build --strict -f zensical.yml
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
@@ -49,4 +55,4 @@ weight: site
 	$(BIN)/python benchmarks/page_weight.py site
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-zensical $(VENV)

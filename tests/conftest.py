@@ -62,6 +62,20 @@ def build_site_for(root: Path, base: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
 
 
+def zensical_build_for(root: Path, base: str) -> subprocess.CompletedProcess:
+    """`zensical build --strict` (as `make site-zensical`) into root/site, with site_url `base`.
+
+    Zensical runs no hooks: it builds docs/ as they are, which are committed and proved current
+    (test_content.py), as `make site-zensical` runs the generator first.
+    """
+    shutil.copy(REPO / "zensical.yml", root / "zensical.yml")
+    (root / "test-zensical.yml").write_text(
+        f"INHERIT: zensical.yml\nsite_url: {base}\nsite_dir: site\n"
+    )
+    command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", "test-zensical.yml"]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True)
+
+
 def wait_until(page, expression: str, timeout: float = 30000) -> None:
     """Poll a JavaScript expression from Python until it is true.
 
@@ -145,6 +159,18 @@ def site_server(folder: Path) -> http.server.ThreadingHTTPServer:
     return http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 
 
+def serve_built(root: Path, build) -> Iterator[BuiltSite]:
+    """Build the project at `root` with `build(root, base)` for the address it is served at."""
+    httpd = site_server(root / "site")
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    result = build(root, base)
+    assert result.returncode == 0, result.stdout + result.stderr
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield BuiltSite(root, base)
+    httpd.shutdown()
+    httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def mkdocs_site(tmp_path_factory) -> Iterator[BuiltSite]:
     """The project built once with `mkdocs build --strict` for the address it is served at.
@@ -153,24 +179,26 @@ def mkdocs_site(tmp_path_factory) -> Iterator[BuiltSite]:
     Each pytest-xdist worker builds and serves its own.
     """
     root = lay_out_project(tmp_path_factory.mktemp("mkdocs-site") / "project")
-    httpd = site_server(root / "site")
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    result = build_site_for(root, base)
-    assert result.returncode == 0, result.stderr
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield BuiltSite(root, base)
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serve_built(root, build_site_for)
 
 
 @pytest.fixture(scope="session")
-def builder() -> str:
-    """The builder whose site the browser tests read: MkDocs for now.
+def zensical_site(tmp_path_factory) -> Iterator[BuiltSite]:
+    """The project built once with `zensical build --strict`, served; read it, never change it."""
+    root = lay_out_project(tmp_path_factory.mktemp("zensical-site") / "project")
+    yield from serve_built(root, zensical_build_for)
 
-    To run them against another builder's output too, give this fixture params=[...] and add a
-    session fixture `<name>_site` that yields that builder's BuiltSite, served.
+
+BUILDERS = ["mkdocs", "zensical"]
+
+
+@pytest.fixture(scope="session", params=BUILDERS)
+def builder(request) -> str:
+    """The builder whose site the browser tests read: each test runs once for each.
+
+    Its site comes from the session fixture `<builder>_site`, a BuiltSite, served.
     """
-    return "mkdocs"
+    return request.param
 
 
 @pytest.fixture(scope="session")

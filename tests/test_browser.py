@@ -126,6 +126,11 @@ def asked_for_vega(page: Page) -> list[str]:
     return [u for u in requested(page) if "vega-runtime" in u or u.endswith(".vg.json")]
 
 
+def asked_for_the_search_index(page: Page) -> list[str]:
+    """Material's index (search/search_index.json) or Zensical's (search.json)."""
+    return [u for u in requested(page) if u.endswith(("/search_index.json", "/search.json"))]
+
+
 def mark_count(page: Page, figure: int = 0) -> int:
     return (
         page.locator("figure.report-chart")
@@ -373,7 +378,7 @@ def waits_for_the_reader(page: Page, path: str, charted: bool) -> None:
     page.wait_for_timeout(200)  # a chart that wakes by itself would have asked by now
     assert asked_for_vega(page) == [], path
     assert page.locator("script[src$='vega-runtime.js']").count() == 0, path
-    assert not [u for u in requested(page) if "search_index" in u], path
+    assert asked_for_the_search_index(page) == [], path
     if charted:
         pictures = page.locator("figure.report-chart img.chart-static:visible")
         assert pictures.count() > 0, path
@@ -429,27 +434,58 @@ def test_without_javascript_the_static_chart_and_its_table_are_there(site, serve
         page.context.close()
 
 
-def test_screenshots_of_the_key_pages(server, browser):
+def test_screenshots_of_the_key_pages(server, browser, builder):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for width in (1280, 360):
         for path in KEY_PAGES:
             page, _, _ = open_page(browser, server + path, width=width)
             draw_charts(page)
             name = (path.strip("/") or "home").replace("/", "-")
-            target = ARTIFACTS / f"{name}-{width}.png"
+            target = ARTIFACTS / f"{builder}-{name}-{width}.png"
             # a bound, not a speed check: a loaded machine took over 30 s for a long page
             page.screenshot(path=str(target), full_page=True, timeout=120_000)
             assert target.stat().st_size > 10_000
             page.context.close()
 
 
-@pytest.mark.parametrize("spelling", ["Berdimuhamedov", "Berdymukhamedov", "Berdimuhamedow"])
-def test_search_finds_a_name_in_any_of_its_spellings(server, browser, spelling):
-    page, _, _ = open_page(browser, server)
-    box = page.locator("input.md-search__input")
-    box.click()  # at desktop width the box is in the header
-    box.fill(spelling)
-    results = page.locator(".md-search-result__item")
+@dataclass(frozen=True)
+class SearchUI:
+    """Where a builder's search is: what a reader clicks to open it, the box, and the results.
+
+    Zensical draws its search dialog in a shadow root, with generated class names, so it is
+    found by its ARIA roles (Playwright's CSS selectors reach into open shadow roots).
+    """
+
+    opener: str
+    box: str
+    results: str
+    result: str
+    shortcuts: tuple[str, ...]  # keys that open the search, from anywhere on the page
+
+
+SEARCH_UI = {
+    "mkdocs": SearchUI(
+        opener="input.md-search__input",  # at desktop width the box is in the header
+        box="input.md-search__input",
+        results=".md-search-result",
+        result=".md-search-result__item",
+        shortcuts=("/", "s"),
+    ),
+    "zensical": SearchUI(
+        opener="button.md-search__button",
+        box="dialog[aria-label=Search] input[role=combobox]",
+        results="dialog[aria-label=Search] ol[role=listbox]",
+        result="dialog[aria-label=Search] a[role=option]",
+        shortcuts=("/", "Control+k"),
+    ),
+}
+
+
+def search_for(page: Page, ui: SearchUI, query: str) -> str:
+    """Type `query` in the open search box; the results' text once there are some."""
+    box = page.locator(ui.box)
+    box.fill(query)
+    results = page.locator(ui.result)
     # Material drops a query typed before its search worker is ready, so type it again until
     # the worker answers (a reader would simply keep typing).
     for _ in range(20):
@@ -457,10 +493,33 @@ def test_search_finds_a_name_in_any_of_its_spellings(server, browser, spelling):
             break
         box.press("End")
         box.press("Backspace")
-        box.type(spelling[-1])
+        box.type(query[-1])
         page.wait_for_timeout(500)
-    assert "Gurbanguly Berdimuhamedov" in page.locator(".md-search-result").inner_text()
+    return page.locator(ui.results).inner_text()
+
+
+@pytest.mark.parametrize("spelling", ["Berdimuhamedov", "Berdymukhamedov", "Berdimuhamedow"])
+def test_search_finds_a_name_in_any_of_its_spellings(server, browser, builder, spelling):
+    ui = SEARCH_UI[builder]
+    page, _, _ = open_page(browser, server)
+    page.locator(ui.opener).click()
+    assert "Gurbanguly Berdimuhamedov" in search_for(page, ui, spelling)
     page.context.close()
+
+
+def test_each_search_shortcut_opens_the_search_at_the_first_press(server, browser, builder):
+    """The index waits for the reader (search-on-open.js), yet each of the theme's keyboard
+    shortcuts still opens the search at once, on a page that has not fetched the index."""
+    ui = SEARCH_UI[builder]
+    for key in ui.shortcuts:
+        page, errors, _ = open_page(browser, server + "trade/")
+        assert asked_for_the_search_index(page) == [], key
+        page.keyboard.press(key)
+        page.locator(ui.box).wait_for(state="visible")
+        assert page.locator(ui.box).evaluate("box => box.getRootNode().activeElement === box"), key
+        assert "Serdar Berdimuhamedov" in search_for(page, ui, "Serdar"), key
+        assert errors == [], key
+        page.context.close()
 
 
 def test_a_generated_pages_edit_button_opens_the_yaml_behind_it(server, browser):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import QuietHandler, free_port, lay_out_project, wait_until
+from .conftest import BUILDERS, REPO, QuietHandler, free_port, lay_out_project, wait_until
 
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github/workflows/pages.yml"
 PUBLIC = "https://example.org/tmkz-report/"
@@ -45,19 +45,26 @@ def test_actionlint_passes_the_pages_workflow_and_fails_a_broken_copy(tmp_path):
     assert "steps.page" in result.stdout and '"writ"' in result.stdout, result.stdout
 
 
-def build(root: Path, **env: str) -> Path:
-    """`mkdocs build --strict` with settings from the environment, as the workflow builds."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+def build(root: Path, builder: str, **env: str) -> Path:
+    """`mkdocs build --strict` (or `make site-zensical`'s Zensical build) with settings from the
+    environment, as the workflow builds; the folder of the built site."""
+    if builder == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        site = root / "site"
+    else:
+        shutil.copy(REPO / "zensical.yml", root / "zensical.yml")
+        command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", "zensical.yml"]
+        site = root / "site-zensical"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
 
 
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=BUILDERS)
+def public_site(tmp_path_factory, request) -> Path:
     root = lay_out_project(tmp_path_factory.mktemp("public") / "project")
-    return build(root, SITE_URL=PUBLIC, DATA_EDIT_BASE=EDIT_BASE)
+    return build(root, request.param, SITE_URL=PUBLIC, DATA_EDIT_BASE=EDIT_BASE)
 
 
 class Head(HTMLParser):
@@ -152,13 +159,13 @@ def test_the_edit_button_opens_the_data_file_in_the_repository_editor(public_sit
     assert site_pages["methodology/"].edit is None  # hand-written: no data file behind it
 
 
-@pytest.fixture(scope="module")
-def sub_path_server(tmp_path_factory):
+@pytest.fixture(scope="module", params=BUILDERS)
+def sub_path_server(tmp_path_factory, request):
     """The site served under /report/, as GitHub Pages serves a project's site."""
     root = lay_out_project(tmp_path_factory.mktemp("subpath") / "project")
     port = free_port()
     base = f"http://127.0.0.1:{port}/report/"
-    site = build(root, SITE_URL=base)
+    site = build(root, request.param, SITE_URL=base)
     served = root / "served"
     served.mkdir()
     shutil.move(site, served / "report")

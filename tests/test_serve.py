@@ -1,4 +1,8 @@
-"""`mkdocs serve` keeps serving the last good pages while the data has errors, and says so."""
+"""`mkdocs serve` keeps serving the last good pages while the data has errors, and says so.
+
+MkDocs only: the regeneration is the hook's, and Zensical runs no hooks (`zensical serve` serves
+docs/ as they are; the browser tests read both builders' sites, see `builder` in conftest.py).
+"""
 
 from __future__ import annotations
 

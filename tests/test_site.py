@@ -1,8 +1,12 @@
-"""The real site: `mkdocs build --strict` regenerates from data/ through the hook, and refuses bad data."""
+"""The real site: `mkdocs build --strict` regenerates from data/ through the hook, and refuses bad data.
+
+Those checks are MkDocs' alone: Zensical runs no hooks, so it neither regenerates nor refuses data;
+`make site-zensical` runs the generator first. Its strict build is checked here too.
+"""
 
 from __future__ import annotations
 
-from .conftest import edit, mkdocs_build, snapshot
+from .conftest import edit, mkdocs_build, snapshot, zensical_build_for
 
 
 def test_mkdocs_build_strict_passes(built):
@@ -42,6 +46,18 @@ def test_strict_build_catches_a_broken_anchor(project):
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert "no-such-anchor" in result.stderr
+
+
+def test_zensical_strict_build_catches_a_broken_anchor_too(project):
+    """`make site-zensical` builds with --strict, which stops at what MkDocs' strict build would."""
+    edit(
+        project / "docs/methodology.md",
+        "[Sources](sources.md)",
+        "[Sources](sources.md#no-such-anchor)",
+    )
+    result = zensical_build_for(project, "http://127.0.0.1:8000/")
+    assert result.returncode != 0
+    assert "anchor does not exist" in result.stderr and "methodology.md:" in result.stderr
 
 
 def test_every_record_has_an_anchor_on_the_site(built):
