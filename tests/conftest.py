@@ -68,12 +68,18 @@ def zensical_build_for(root: Path, base: str) -> subprocess.CompletedProcess:
     Zensical runs no hooks: it builds docs/ as they are, which are committed and proved current
     (test_content.py), as `make site-zensical` runs the generator first.
     """
-    shutil.copy(REPO / "zensical.yml", root / "zensical.yml")
     (root / "test-zensical.yml").write_text(
         f"INHERIT: zensical.yml\nsite_url: {base}\nsite_dir: site\n"
     )
-    command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", "test-zensical.yml"]
+    command = zensical_build_command(root, "test-zensical.yml")
     return subprocess.run(command, cwd=root, capture_output=True, text=True)
+
+
+def zensical_build_command(root: Path, config: str = "zensical.yml") -> list[str]:
+    """`make site-zensical`'s build of `root` from `config`, which may inherit the project's
+    zensical.yml (copied into `root` here)."""
+    shutil.copy(REPO / "zensical.yml", root / "zensical.yml")
+    return [sys.executable, "-m", "zensical", "build", "--strict", "-f", config]
 
 
 def wait_until(page, expression: str, timeout: float = 30000) -> None:

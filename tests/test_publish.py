@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BUILDERS, REPO, QuietHandler, free_port, lay_out_project, wait_until
+from .conftest import (
+    BUILDERS,
+    QuietHandler,
+    free_port,
+    lay_out_project,
+    wait_until,
+    zensical_build_command,
+)
 
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github/workflows/pages.yml"
 PUBLIC = "https://example.org/tmkz-report/"
@@ -52,8 +59,7 @@ def build(root: Path, builder: str, **env: str) -> Path:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
         site = root / "site"
     else:
-        shutil.copy(REPO / "zensical.yml", root / "zensical.yml")
-        command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", "zensical.yml"]
+        command = zensical_build_command(root)
         site = root / "site-zensical"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment)
