@@ -21,8 +21,9 @@ site-zensical: $(VENV)/.installed
 	$(BIN)/python -m generator build
 	$(BIN)/zensical build --strict -f zensical.yml
 
+# --dirty: a save re-renders only the pages it changed (generator/preview.py keeps the rest right).
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(VENV)/.installed
 	$(BIN)/python -m generator check

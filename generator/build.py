@@ -39,8 +39,12 @@ class Result:
     changes: Changes
 
 
-def build(root: Path, *, write: bool = True, full: bool = False) -> Result:
-    """Everything from the data; `full` renders anew what is otherwise kept while its inputs are."""
+def build(root: Path, *, write: bool = True, full: bool = False, preview: bool = False) -> Result:
+    """Everything from the data; `full` renders anew what is otherwise kept while its inputs are.
+
+    A `preview` (under `mkdocs serve`) keeps each share card's PNG as it is even when its chart
+    changed, since drawing one takes seconds; the next build that is not a preview draws it.
+    """
     project = Project(root.resolve())
     with build_lock(project, writing=write):
         loaded = load(project)
@@ -49,7 +53,7 @@ def build(root: Path, *, write: bool = True, full: bool = False) -> Result:
         data = validated(loaded, prose_problems)
         analysis = derive(data)
         charts = [replace(c, kept=None if full else project) for c in build_charts(data, analysis)]
-        images = share_images(project, charts)
+        images = share_images(project, charts, draw=not preview)
         dataset = export(data, report, _existing(project, f"{DATASET}/{SQLITE}"))
         publication = Publication(report, images, dataset.files)
         outputs = with_manifest(
@@ -67,7 +71,10 @@ def build(root: Path, *, write: bool = True, full: bool = False) -> Result:
         if write:
             apply_changes(project, outputs, changes)
         if write or not (changes.written or changes.removed):
-            incremental.remember(project, incremental.encoded(outputs), build_counts(data))
+            complete = all(image.current for image in images.values())
+            incremental.remember(
+                project, incremental.encoded(outputs), build_counts(data), complete=complete
+            )
     return Result(data, analysis, outputs, changes)
 
 

@@ -4,46 +4,61 @@ It only regenerates and watches: everything a page shows (its edit link, citatio
 is in the generated page itself, so a builder that runs no hooks makes the same site.
 
 On bad data `mkdocs build` stops before it cleans site/, so site/ and docs/ stay as they were;
-`mkdocs serve` prints the errors and keeps serving the last good pages.
+`mkdocs serve` prints the errors and keeps serving the last good pages. Under `mkdocs serve`
+(and fastest with `--dirty`, as `make serve` runs it) preview.py keeps each rebuild small.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+import time
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 from generator.errors import BuildFault, DataError
-from generator.incremental import last_build
+from generator.incremental import CACHE, last_build
 from generator.lock import build_lock
 from generator.paths import Project
 
 log = logging.getLogger("mkdocs.generator")
 _command = "build"
+_dirty = False
+_preview = None  # a preview.Preview under `mkdocs serve`; this module lives as long as MkDocs
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 def on_config(config):
     """Under `mkdocs serve`, the pages let MkDocs' inline live-reload script run (main.html)."""
+    global _preview
     config.extra["live_preview"] = _command == "serve"
+    if _command == "serve" and _preview is None:
+        from generator.preview import Preview
+
+        _preview = Preview(Project(Path(config.config_file_path).parent.resolve()), _dirty)
     return config
 
 
 def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
+    project = Project(root.resolve())
+    preview = _preview is not None
     try:
-        with build_lock(Project(root.resolve()), writing=False):
-            if last_build(Project(root.resolve())):
+        with build_lock(project, writing=False):
+            if last_build(project, preview=preview):
                 return  # nothing changed since the last build: nothing to regenerate
         from generator.build import build  # loads Altair and Vega: only when there is work
 
-        changes = build(root).changes
+        started = time.monotonic()
+        changes = build(root, preview=preview).changes
     except (DataError, BuildFault) as error:
         report = error.report() if isinstance(error, DataError) else str(error)
         if _command == "serve":
@@ -54,7 +69,42 @@ def on_pre_build(config) -> None:
             "Aborted: fix the errors above; docs/ and site/ were left as they were."
         ) from None
     if changes.written or changes.removed:
-        log.info("generator: %s", changes.summary())
+        log.info("generator: %s in %.2f s", changes.summary(), time.monotonic() - started)
+    if _preview is not None:
+        _preview.note_generated_files()
+
+
+def on_files(files, config):
+    if _preview is not None and _preview.dirty:
+        _preview.settle(files, config)
+    return files
+
+
+def on_nav(nav, config, files):
+    if _preview is not None and _preview.dirty and not _preview.rebuilt_all:
+        _preview.name_unread_pages(nav)
+    return nav
+
+
+def on_env(env, config, files):
+    """The theme's templates compile once, not at every build (Jinja checks each one's source)."""
+    folder = Path(config.config_file_path).parent / CACHE / "jinja-theme"
+    with contextlib.suppress(OSError):  # a read-only checkout compiles them every time
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    if _preview is not None:
+        _preview.rebuilt.add(page.url)
+    return context
+
+
+@event_priority(100)  # before Material's search plugin writes the index
+def on_post_build(config) -> None:
+    if _preview is not None and _preview.dirty:
+        _preview.complete_search_index(config)
 
 
 def _tell_the_terminal(report: str) -> None:
@@ -72,6 +122,8 @@ def _tell_the_terminal(report: str) -> None:
 
 
 def on_serve(server, config, builder):
+    if _preview is not None:
+        _preview.watch_quietly(server, config)
     for path in Project(Path(config.config_file_path).parent).watched:
         server.watch(str(path))
     return server

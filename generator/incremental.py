@@ -30,13 +30,18 @@ FORMAT = 1  # bumped when the record's layout changes
 GENERATOR = Path(__file__).resolve().parent
 
 
-def last_build(project: Project) -> dict | None:
-    """The record of the last build if nothing has changed since, else None."""
+def last_build(project: Project, *, preview: bool = False) -> dict | None:
+    """The record of the last build if nothing has changed since, else None.
+
+    A preview's build (see build.build) vouches only for another preview.
+    """
     try:
         record = json.loads((project.root / RECORD).read_text("utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(record, dict) or record.get("format") != FORMAT:
+        return None
+    if not (preview or record.get("complete", True)):
         return None
     if record.get("inputs") != inputs_digest(project):
         return None
@@ -47,10 +52,17 @@ def last_build(project: Project) -> dict | None:
     return record
 
 
-def remember(project: Project, outputs: dict[str, bytes], counts: list[tuple[str, int]]) -> None:
+def remember(
+    project: Project,
+    outputs: dict[str, bytes],
+    counts: list[tuple[str, int]],
+    *,
+    complete: bool = True,
+) -> None:
     """Record a build that left every output on disk as given; best effort (a cache)."""
     record = {
         "format": FORMAT,
+        "complete": complete,
         "inputs": inputs_digest(project),
         "files": files_in_generated_dirs(project),
         "outputs": {path: hashlib.sha256(content).hexdigest() for path, content in outputs.items()},

@@ -31,18 +31,22 @@ class Image:
     content: bytes
     width: int
     height: int
+    current: bool = True  # False: an older drawing, kept by a preview (see build.build)
 
     @property
     def site_path(self) -> str:
         return self.path.removeprefix("docs/")
 
 
-def share_images(project: Project, charts: list[Chart]) -> dict[str, Image]:
-    """Each chart's PNG by slug: the one on disk when it was drawn from the same spec."""
-    return {chart.slug: _image(project, chart) for chart in charts}
+def share_images(project: Project, charts: list[Chart], draw: bool = True) -> dict[str, Image]:
+    """Each chart's PNG by slug: the one on disk when it was drawn from the same spec.
+
+    Without `draw`, any PNG the generator drew before is kept, marked as not current.
+    """
+    return {chart.slug: _image(project, chart, draw) for chart in charts}
 
 
-def _image(project: Project, chart: Chart) -> Image:
+def _image(project: Project, chart: Chart, draw: bool) -> Image:
     path = f"docs/charts/{chart.slug}.png"
     # A white ground: a card shows the PNG on whatever colour the app uses.
     spec = {"description": chart.alt, **chart.spec, "background": "white"}
@@ -55,6 +59,8 @@ def _image(project: Project, chart: Chart) -> Image:
         old = (project.root / path).read_bytes()
         if old.startswith(SIGNATURE) and _text_chunk(note) in old[:4096]:
             return Image(path, old, *_size(old))
+        if not draw and old.startswith(SIGNATURE) and _comment(MARKER) in old[:4096]:
+            return Image(path, old, *_size(old), current=False)
     register_font()
     png = vl_convert.vegalite_to_png(spec, scale=SCALE)
     marked = _with_text(png, note)
@@ -66,8 +72,12 @@ def _size(png: bytes) -> tuple[int, int]:
     return width, height
 
 
+def _comment(text: str) -> bytes:
+    return b"Comment\x00" + text.encode("latin-1", "replace")
+
+
 def _text_chunk(text: str) -> bytes:
-    data = b"Comment\x00" + text.encode("latin-1", "replace")
+    data = _comment(text)
     kind = b"tEXt"
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 

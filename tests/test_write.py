@@ -14,6 +14,7 @@ import pytest
 from generator.__main__ import main
 from generator.build import build
 from generator.errors import BuildFault, DataError
+from generator.incremental import last_build
 from generator.pages import MARKER, Output
 from generator.paths import Project
 from generator.write import MANIFEST, TEMP_SUFFIX, apply_changes, plan_changes
@@ -33,6 +34,19 @@ def test_a_data_edit_rewrites_only_the_pages_that_show_it(project):
     written = build(project).changes.written
     assert "docs/people.md" in written
     assert "docs/trade.md" not in written and "docs/charts/trade-turnover.svg" not in written
+
+
+def test_a_preview_keeps_the_old_share_card_until_a_full_build_draws_it(project):
+    card = project / "docs/charts/trade-turnover.png"
+    build(project)
+    before = card.read_bytes()
+    edit(project / "data/figures.yaml", "value: 254.3", "value: 254.7")
+    result = build(project, preview=True)
+    assert "docs/trade.md" in result.changes.written and card.read_bytes() == before
+    assert last_build(Project(project), preview=True) is not None
+    assert last_build(Project(project)) is None  # a preview's build does not vouch for a full one
+    assert "docs/charts/trade-turnover.png" in build(project).changes.written
+    assert card.read_bytes() != before and last_build(Project(project)) is not None
 
 
 def test_a_stale_generated_file_is_removed(project):
