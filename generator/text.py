@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from html import escape as html_escape
-from io import StringIO
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+import yaml
 from markupsafe import Markup
-from ruamel.yaml import YAML
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 
 # Characters that are Markdown syntax anywhere in a line, for Python-Markdown and the page's
 # extensions (attr_list braces, footnote brackets, table pipes), escaped with a backslash.
@@ -112,15 +113,46 @@ def html_text(value: str) -> str:
     return html_escape(_WHITESPACE.sub(" ", value).strip(), quote=False)
 
 
+_YAML_1_2 = VersionedResolver()
+_NUMBER_STARTS = frozenset("0123456789+-.")
+
+
 def front_matter(fields: dict[str, Any]) -> str:
     """A page's YAML front matter, written by a YAML writer (never by string formatting)."""
-    yaml = YAML(typ="rt")  # keeps the fields in the order given
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    yaml.width = 4096  # one line per value: no folding for the page's readers to trip over
-    out = StringIO()
-    yaml.dump(fields, out)
-    return f"---\n{out.getvalue()}---\n"
+    text = yaml.dump(
+        fields,
+        Dumper=_FrontMatterDumper,
+        sort_keys=False,  # keeps the fields in the order given
+        allow_unicode=True,
+        width=4096,  # one line per value: no folding for the page's readers to trip over
+        indent=2,
+    )
+    return f"---\n{text}---\n"
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML's safe writer, some three times faster than ruamel's, with ruamel's layout (which
+    the pages had before): list items indented under their key, text holding a `'` in double
+    quotes. Text is written plain only if YAML 1.1 (PyYAML, which MkDocs reads front matter with)
+    and YAML 1.2 (ruamel, other builders) both read it back as text: `yes`, `1e3` are quoted."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        tag = super().resolve(kind, value, implicit)
+        # Words YAML 1.2 reads otherwise (null, true) YAML 1.1 does too; only numbers and dates
+        # differ, and they start thus: asking ruamel costs as much as writing the value.
+        if tag == self.DEFAULT_SCALAR_TAG and implicit[0] and value[:1] in _NUMBER_STARTS:
+            return str(_YAML_1_2.resolve(ScalarNode, value, implicit))
+        return tag
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+    def choose_scalar_style(self) -> str:
+        style = super().choose_scalar_style()
+        value = self.event.value
+        if style == "'" and self.analysis.allow_double_quoted and ("'" in value or "\n" in value):
+            return '"'
+        return style
 
 
 def html_attribute(value: str) -> str:

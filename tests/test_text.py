@@ -11,7 +11,9 @@ import markdown
 import pytest
 import yaml
 from jinja2 import nodes
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import get_yaml_loader
+from ruamel.yaml import YAML
 
 from generator.build import build
 from generator.errors import DataError
@@ -211,6 +213,20 @@ def test_front_matter_is_yaml_that_reads_back_as_the_escaped_title():
     text = front_matter({"title": title, "tags": ["kind: visit", "O'Brien"]})
     assert text.startswith("---\n") and text.endswith("---\n")
     assert yaml.safe_load(text.strip("-\n")) == {"title": title, "tags": ["kind: visit", "O'Brien"]}
+
+
+# Plain, each reads as something else in YAML 1.1 (MkDocs' PyYAML), in YAML 1.2 (ruamel), or both.
+AMBIGUOUS = ["yes", "No", "on", "1:20", "1e3", "0o17", "-.5", "2024-01-01", "null", "~", "12"]
+
+
+@pytest.mark.parametrize("value", AMBIGUOUS)
+def test_front_matter_text_reads_back_as_text_in_yaml_1_1_and_1_2(value):
+    fields = {"title": value, "tags": [value], "share_image": {"alt": value, "width": 12}}
+    text = front_matter(fields)
+    assert get_data(text + "# A page\n") == ("# A page\n", fields)  # as MkDocs reads a page
+    assert (
+        YAML(typ="safe", pure=True).load(text.removeprefix("---\n").removesuffix("---\n")) == fields
+    )
 
 
 def test_templates_never_concatenate_strings_or_mark_them_safe():
