@@ -9,7 +9,9 @@ lets data through as markup.
 
 from __future__ import annotations
 
+import functools
 import re
+import string
 from html import escape as html_escape
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -57,9 +59,43 @@ class Markdown(Markup):
 
     @classmethod
     def escape(cls, s: Any) -> Markdown:
+        if type(s) is str:  # the common case first: Jinja escapes every value it prints
+            return cls(escape_text(s))
+        if type(s) is cls:
+            return s
         if hasattr(s, "__html__"):
             return cls(s.__html__())
         return cls(escape_text(s))
+
+    def format(self, *args: Any, **kwargs: Any) -> Markdown:
+        """markupsafe's `format`, which reads the template in Python at every call (a page makes
+        thousands); a template of plain fields (`{}`, `{0}`, `{name}`) is filled by str.format
+        with each value escaped as markupsafe's formatter would escape it."""
+        if not _plain_fields(str(self)):
+            return super().format(*args, **kwargs)
+        fields = {name: self._field(value) for name, value in kwargs.items()}
+        return self.__class__(str.format(self, *map(self._field, args), **fields))
+
+    @classmethod
+    def _field(cls, value: Any) -> str:
+        """A value as markupsafe's EscapeFormatter gives it to a field without a format spec."""
+        if hasattr(value, "__html_format__"):
+            value = value.__html_format__("")
+        elif hasattr(value, "__html__"):
+            value = value.__html__()
+        else:
+            value = format(value, "")
+        return str(cls.escape(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _plain_fields(template: str) -> bool:
+    """Whether every field is `{}`, `{0}` or `{name}`: no format spec, conversion or lookup."""
+    return all(
+        not spec and conversion is None and (not name or name.isdigit() or name.isidentifier())
+        for _, name, spec, conversion in string.Formatter().parse(template)
+        if name is not None
+    )
 
 
 def code(value: str) -> Markdown:

@@ -11,6 +11,7 @@ import markdown
 import pytest
 import yaml
 from jinja2 import nodes
+from markupsafe import EscapeFormatter
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import get_yaml_loader
 from ruamel.yaml import YAML
@@ -116,6 +117,34 @@ def test_built_markdown_passes_and_values_combined_with_it_are_escaped():
         "[https://example.org/a\\_(b)](https://example.org/a_%28b%29)"
     )
     assert code("a`b") == "``a`b``" and code("`x") == "`` `x ``"
+
+
+class Shown:
+    """A value that formats itself otherwise than it prints."""
+
+    def __format__(self, spec: str) -> str:
+        return f"<formatted {spec}>"
+
+    def __str__(self) -> str:
+        return "<str>"
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["[{}]({}#{})", "{0}: {1}; {0} {2}", "{a} {b} {c}", "{:>8} {!r} {}", "{0.real} {1[0]} {2}"],
+)
+def test_markdown_format_fills_fields_as_markupsafes_formatter_does(template):
+    """Markdown.format's own path for plain fields escapes exactly as markupsafe's does."""
+    for attack in ATTACKS:
+        values = (
+            [attack, Markdown(f"*{attack}*"), Shown()]
+            if "real" not in template
+            else [3, [attack], attack]
+        )
+        named = dict(zip("abc", values, strict=True))
+        expected = EscapeFormatter(Markdown.escape).vformat(Markdown(template), values, named)
+        assert Markdown(template).format(*values, **named) == expected
+        assert type(Markdown(template).format(*values, **named)) is Markdown
 
 
 @pytest.mark.parametrize(
