@@ -23,6 +23,7 @@ from pathlib import Path
 
 import altair as alt
 import vl_convert
+from altair.utils.schemapi import debug_mode
 
 from .derive import BOUNDS, Analysis, TargetProgress, millions, number
 from .incremental import key_digest, made_from
@@ -279,6 +280,13 @@ def most_cited_first(source_ids: Iterable[str]) -> tuple[str, ...]:
 
 
 def build_charts(data: Dataset, analysis: Analysis) -> list[Chart]:
+    # Altair checks each object against the schema as it is made (its "debug mode"), a third of
+    # the charts' time; the specs are checked whole in the tests (test_render.py).
+    with debug_mode(False):
+        return _charts(data, analysis)
+
+
+def _charts(data: Dataset, analysis: Analysis) -> list[Chart]:
     charts = [trade_turnover_chart(data, analysis), events_chart(data)]
     if data.outline and any(p.coordinates for p in data.places):
         charts.append(map_chart(data))
@@ -407,7 +415,7 @@ def _turnover_layers(
         layers.append(
             base.transform_filter(alt.datum.kind == KIND_LABELS["partial"])
             .mark_text(dy=-12, align="center", fontSize=10)
-            .encode(text="period:N")
+            .encode(text=alt.Text("period:N"))
         )
     if target and target.path:
         path = (
@@ -419,12 +427,12 @@ def _turnover_layers(
         rule = (
             alt.Chart(alt.Data(values=[{"goal": goal}]))
             .mark_rule(color="#b22222", strokeDash=[2, 2])
-            .encode(y="goal:Q")
+            .encode(y=alt.Y("goal:Q"))
         )
         rule_label = (
             alt.Chart(alt.Data(values=[{"goal": goal, "text": "$1 billion target"}]))
             .mark_text(align="left", baseline="bottom", dy=-4, x=4, color="#b22222", fontSize=11)
-            .encode(y="goal:Q", text="text:N")
+            .encode(y=alt.Y("goal:Q"), text=alt.Text("text:N"))
         )
         layers += [path, rule, rule_label]
     return laid_out(alt.layer(*layers), title, 300, phone=phone)
@@ -587,11 +595,11 @@ def _events_layers(
             .mark_bar(clip=True, opacity=0.35, cornerRadius=2)
             .encode(
                 x=alt.X("start:T", scale=time),
-                x2="end:T",
+                x2=alt.X2("end:T"),
                 y=y,
-                color=alt.value("#8c9eb8"),
+                color=alt.ColorValue("#8c9eb8"),
                 tooltip=tooltip,
-                description="label:N",  # see utc_scale
+                description=alt.Description("label:N"),  # see utc_scale
             ),
             alt.Chart(era_data)
             .transform_calculate(middle="(time(datum.start) + time(datum.end)) / 2")
@@ -601,7 +609,7 @@ def _events_layers(
             .encode(
                 x=alt.X("middle:T", scale=time),
                 y=y,
-                text="name:N",
+                text=alt.Text("name:N"),
                 tooltip=tooltip,
             ),
         ]
@@ -611,9 +619,9 @@ def _events_layers(
         .encode(
             x=x,
             y=y,
-            color=alt.value(COLORS["reported"]),  # the row already names the kind
+            color=alt.ColorValue(COLORS["reported"]),  # the row already names the kind
             shape=alt.Shape("status:N", title=None, legend=alt.Legend(orient="bottom")),
-            href="link:N",
+            href=alt.Href("link:N"),
             tooltip=[
                 alt.Tooltip("when:N", title="When"),
                 alt.Tooltip("title:N", title="Event"),
@@ -658,7 +666,7 @@ def target_chart(progress: TargetProgress) -> Chart:
                 scale=alt.Scale(range=[COLORS["reported"], "#d0d7de"]),
                 legend=alt.Legend(orient="bottom"),
             ),
-            order="order:Q",
+            order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("part:N", title="Part"),
                 alt.Tooltip("value:Q", title="USD million"),
@@ -768,14 +776,14 @@ def projects_chart(data: Dataset) -> Chart:
             )
             .mark_bar(cornerRadius=2, height=12 if phone else 14)
             .encode(
-                description="label:N",  # see utc_scale
+                description=alt.Description("label:N"),  # see utc_scale
                 x=alt.X(
                     "start:T",
                     title=None,
                     scale=utc_scale(),
                     axis=alt.Axis(format="%Y", labelAngle=0),
                 ),
-                x2="end:T",
+                x2=alt.X2("end:T"),
                 y=y,
                 color=alt.Color(
                     "status:N",
@@ -797,7 +805,7 @@ def projects_chart(data: Dataset) -> Chart:
         names = (
             alt.Chart(alt.Data(values=[{"project": name} for name in projects]))
             .mark_text(align="left", baseline="bottom", dy=-7, fontSize=10)
-            .encode(x=alt.value(0), y=y, text="project:N")
+            .encode(x=alt.XValue(0), y=y, text=alt.Text("project:N"))
         )
         return laid_out(alt.layer(bars, names), title, 34 * len(projects), phone=True)
 
@@ -869,15 +877,15 @@ def map_chart(data: Dataset) -> Chart:
             color="#b3261e", opacity=0.85, stroke="#ffffff", strokeWidth=1, cursor="pointer"
         )
         .encode(
-            longitude="lon:Q",
-            latitude="lat:Q",
+            longitude=alt.Longitude("lon:Q"),
+            latitude=alt.Latitude("lat:Q"),
             size=alt.Size(
                 "events:Q",
                 title="Events there",
                 scale=alt.Scale(range=[30, 500]),
                 legend=alt.Legend(orient="bottom"),
             ),
-            href="link:N",
+            href=alt.Href("link:N"),
             tooltip=[
                 alt.Tooltip("name:N", title="Place"),
                 alt.Tooltip("events:Q", title="Events there"),
@@ -888,7 +896,11 @@ def map_chart(data: Dataset) -> Chart:
         alt.Chart(alt.Data(values=rows))
         .transform_filter("datum.events >= 2")
         .mark_text(align="left", dx=7, dy=-5, fontSize=10, color="#333333")
-        .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+        .encode(
+            longitude=alt.Longitude("lon:Q"),
+            latitude=alt.Latitude("lat:Q"),
+            text=alt.Text("name:N"),
+        )
     )
     title = "Where things happened"
     chart = alt.layer(land, points, labels).project(type="mercator")

@@ -9,14 +9,17 @@ lets data through as markup.
 
 from __future__ import annotations
 
+import functools
 import re
+import string
 from html import escape as html_escape
-from io import StringIO
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+import yaml
 from markupsafe import Markup
-from ruamel.yaml import YAML
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 
 # Characters that are Markdown syntax anywhere in a line, for Python-Markdown and the page's
 # extensions (attr_list braces, footnote brackets, table pipes), escaped with a backslash.
@@ -56,9 +59,43 @@ class Markdown(Markup):
 
     @classmethod
     def escape(cls, s: Any) -> Markdown:
+        if type(s) is str:  # the common case first: Jinja escapes every value it prints
+            return cls(escape_text(s))
+        if type(s) is cls:
+            return s
         if hasattr(s, "__html__"):
             return cls(s.__html__())
         return cls(escape_text(s))
+
+    def format(self, *args: Any, **kwargs: Any) -> Markdown:
+        """markupsafe's `format`, which reads the template in Python at every call (a page makes
+        thousands); a template of plain fields (`{}`, `{0}`, `{name}`) is filled by str.format
+        with each value escaped as markupsafe's formatter would escape it."""
+        if not _plain_fields(str(self)):
+            return super().format(*args, **kwargs)
+        fields = {name: self._field(value) for name, value in kwargs.items()}
+        return self.__class__(str.format(self, *map(self._field, args), **fields))
+
+    @classmethod
+    def _field(cls, value: Any) -> str:
+        """A value as markupsafe's EscapeFormatter gives it to a field without a format spec."""
+        if hasattr(value, "__html_format__"):
+            value = value.__html_format__("")
+        elif hasattr(value, "__html__"):
+            value = value.__html__()
+        else:
+            value = format(value, "")
+        return str(cls.escape(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _plain_fields(template: str) -> bool:
+    """Whether every field is `{}`, `{0}` or `{name}`: no format spec, conversion or lookup."""
+    return all(
+        not spec and conversion is None and (not name or name.isdigit() or name.isidentifier())
+        for _, name, spec, conversion in string.Formatter().parse(template)
+        if name is not None
+    )
 
 
 def code(value: str) -> Markdown:
@@ -112,15 +149,46 @@ def html_text(value: str) -> str:
     return html_escape(_WHITESPACE.sub(" ", value).strip(), quote=False)
 
 
+_YAML_1_2 = VersionedResolver()
+_NUMBER_STARTS = frozenset("0123456789+-.")
+
+
 def front_matter(fields: dict[str, Any]) -> str:
     """A page's YAML front matter, written by a YAML writer (never by string formatting)."""
-    yaml = YAML(typ="rt")  # keeps the fields in the order given
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    yaml.width = 4096  # one line per value: no folding for the page's readers to trip over
-    out = StringIO()
-    yaml.dump(fields, out)
-    return f"---\n{out.getvalue()}---\n"
+    text = yaml.dump(
+        fields,
+        Dumper=_FrontMatterDumper,
+        sort_keys=False,  # keeps the fields in the order given
+        allow_unicode=True,
+        width=4096,  # one line per value: no folding for the page's readers to trip over
+        indent=2,
+    )
+    return f"---\n{text}---\n"
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML's safe writer, some three times faster than ruamel's, with ruamel's layout (which
+    the pages had before): list items indented under their key, text holding a `'` in double
+    quotes. Text is written plain only if YAML 1.1 (PyYAML, which MkDocs reads front matter with)
+    and YAML 1.2 (ruamel, other builders) both read it back as text: `yes`, `1e3` are quoted."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        tag = super().resolve(kind, value, implicit)
+        # Words YAML 1.2 reads otherwise (null, true) YAML 1.1 does too; only numbers and dates
+        # differ, and they start thus: asking ruamel costs as much as writing the value.
+        if tag == self.DEFAULT_SCALAR_TAG and implicit[0] and value[:1] in _NUMBER_STARTS:
+            return str(_YAML_1_2.resolve(ScalarNode, value, implicit))
+        return tag
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+    def choose_scalar_style(self) -> str:
+        style = super().choose_scalar_style()
+        value = self.event.value
+        if style == "'" and self.analysis.allow_double_quoted and ("'" in value or "\n" in value):
+            return '"'
+        return style
 
 
 def html_attribute(value: str) -> str:

@@ -11,7 +11,10 @@ import markdown
 import pytest
 import yaml
 from jinja2 import nodes
+from markupsafe import EscapeFormatter
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import get_yaml_loader
+from ruamel.yaml import YAML
 
 from generator.build import build
 from generator.errors import DataError
@@ -116,6 +119,34 @@ def test_built_markdown_passes_and_values_combined_with_it_are_escaped():
     assert code("a`b") == "``a`b``" and code("`x") == "`` `x ``"
 
 
+class Shown:
+    """A value that formats itself otherwise than it prints."""
+
+    def __format__(self, spec: str) -> str:
+        return f"<formatted {spec}>"
+
+    def __str__(self) -> str:
+        return "<str>"
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["[{}]({}#{})", "{0}: {1}; {0} {2}", "{a} {b} {c}", "{:>8} {!r} {}", "{0.real} {1[0]} {2}"],
+)
+def test_markdown_format_fills_fields_as_markupsafes_formatter_does(template):
+    """Markdown.format's own path for plain fields escapes exactly as markupsafe's does."""
+    for attack in ATTACKS:
+        values = (
+            [attack, Markdown(f"*{attack}*"), Shown()]
+            if "real" not in template
+            else [3, [attack], attack]
+        )
+        named = dict(zip("abc", values, strict=True))
+        expected = EscapeFormatter(Markdown.escape).vformat(Markdown(template), values, named)
+        assert Markdown(template).format(*values, **named) == expected
+        assert type(Markdown(template).format(*values, **named)) is Markdown
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -211,6 +242,20 @@ def test_front_matter_is_yaml_that_reads_back_as_the_escaped_title():
     text = front_matter({"title": title, "tags": ["kind: visit", "O'Brien"]})
     assert text.startswith("---\n") and text.endswith("---\n")
     assert yaml.safe_load(text.strip("-\n")) == {"title": title, "tags": ["kind: visit", "O'Brien"]}
+
+
+# Plain, each reads as something else in YAML 1.1 (MkDocs' PyYAML), in YAML 1.2 (ruamel), or both.
+AMBIGUOUS = ["yes", "No", "on", "1:20", "1e3", "0o17", "-.5", "2024-01-01", "null", "~", "12"]
+
+
+@pytest.mark.parametrize("value", AMBIGUOUS)
+def test_front_matter_text_reads_back_as_text_in_yaml_1_1_and_1_2(value):
+    fields = {"title": value, "tags": [value], "share_image": {"alt": value, "width": 12}}
+    text = front_matter(fields)
+    assert get_data(text + "# A page\n") == ("# A page\n", fields)  # as MkDocs reads a page
+    assert (
+        YAML(typ="safe", pure=True).load(text.removeprefix("---\n").removesuffix("---\n")) == fields
+    )
 
 
 def test_templates_never_concatenate_strings_or_mark_them_safe():
