@@ -6,6 +6,7 @@ editor with the YAML language server completes field names and flags mistakes wh
 
 from __future__ import annotations
 
+import functools
 import json
 
 from pydantic import TypeAdapter
@@ -14,7 +15,8 @@ from .model import FILES
 from .pages import MARKER, Output
 
 
-def schema_outputs() -> list[Output]:
+@functools.cache  # made from the code alone: once per process (a preview builds many times)
+def schema_outputs() -> tuple[Output, ...]:
     outputs = []
     for name, record_type in FILES.items():
         schema = TypeAdapter(list[record_type]).json_schema()
@@ -25,4 +27,4 @@ def schema_outputs() -> list[Output]:
         }
         text = json.dumps(schema, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
         outputs.append(Output(f"schema/{name.removesuffix('.yaml')}.schema.json", text))
-    return outputs
+    return tuple(outputs)
