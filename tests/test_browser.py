@@ -240,6 +240,17 @@ def test_a_chart_in_a_hidden_tab_draws_when_the_tab_opens(server, browser):
     page.context.close()
 
 
+def swipe_up_across(page, element) -> None:
+    """A finger put down on the element that moves up 200 pixels: a scroll, not a tap."""
+    box = element.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    touch = page.context.new_cdp_session(page)
+    for kind, dy in (("touchStart", 0), ("touchMove", -100), ("touchMove", -200), ("touchEnd", 0)):
+        points = [] if kind == "touchEnd" else [{"x": x, "y": y + dy}]
+        touch.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+    touch.detach()
+
+
 def test_a_phone_first_paints_pictures_made_for_it_and_loads_vega_only_for_a_tapped_chart(
     site, server, browser
 ):
@@ -261,7 +272,12 @@ def test_a_phone_first_paints_pictures_made_for_it_and_loads_vega_only_for_a_tap
         assert full_size == [], path
         loaded_cleanly(tab, path)
     page = tab.visit(server + "trade/", width=360)
-    page.locator("figure.report-chart img.chart-static").tap()
+    picture = page.locator("figure.report-chart img.chart-static")
+    swipe_up_across(page, picture)
+    page.wait_for_timeout(500)
+    assert asked_for_vega(page) == [], "a finger scrolling across a chart woke it"
+    picture.scroll_into_view_if_needed()
+    picture.tap()
     wait_for_charts(page)
     assert [u.rsplit("/", 1)[1] for u in asked_for_vega(page)] == [
         "vega-runtime.js",

@@ -175,11 +175,15 @@
     });
   });
 
+  // A mouse pointing at the chart, a keyboard reaching into it, or a tap wakes it. A finger
+  // that only scrolls the page across it does not: touches wake it by the tap's click alone.
   function watch(figure) {
     var reach = function () { wake(figure); };
-    figure.addEventListener("pointerenter", reach);
+    figure.addEventListener("pointerenter", function (event) {
+      if (event.pointerType !== "touch") reach();
+    });
     figure.addEventListener("focusin", reach);
-    figure.addEventListener("touchstart", reach, { passive: true });
+    figure.addEventListener("click", reach);
     resizes.observe(figure.querySelector(".chart-live"));
   }
 
