@@ -450,18 +450,18 @@ def test_without_javascript_the_static_chart_and_its_table_are_there(site, serve
         page.context.close()
 
 
-def test_screenshots_of_the_key_pages(server, browser, builder):
+@pytest.mark.parametrize("width", (1280, 360))  # two tests, so parallel workers share them
+def test_screenshots_of_the_key_pages(server, browser, builder, width):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for width in (1280, 360):
-        for path in KEY_PAGES:
-            page, _, _ = open_page(browser, server + path, width=width)
-            draw_charts(page)
-            name = (path.strip("/") or "home").replace("/", "-")
-            target = ARTIFACTS / f"{builder}-{name}-{width}.png"
-            # a bound, not a speed check: a loaded machine took over 30 s for a long page
-            page.screenshot(path=str(target), full_page=True, timeout=120_000)
-            assert target.stat().st_size > 10_000
-            page.context.close()
+    for path in KEY_PAGES:
+        page, _, _ = open_page(browser, server + path, width=width)
+        draw_charts(page)
+        name = (path.strip("/") or "home").replace("/", "-")
+        target = ARTIFACTS / f"{builder}-{name}-{width}.png"
+        # a bound, not a speed check: a loaded machine took over 30 s for a long page
+        page.screenshot(path=str(target), full_page=True, timeout=120_000)
+        assert target.stat().st_size > 10_000
+        page.context.close()
 
 
 @dataclass(frozen=True)
