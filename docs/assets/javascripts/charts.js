@@ -16,7 +16,7 @@
   var script = document.currentScript;
   var runtimeUrl = script.src.replace(/charts\.js(\?.*)?$/, "vega-runtime.js");
   // Below this scale a picture's 10-pixel labels would be drawn under 8 pixels. (The pages'
-  // <source> media queries use it too: generator/charts.py, SMALLEST_SCALE.)
+  // <source> media queries use it too: generator/charts/chart.py, SMALLEST_SCALE.)
   var SMALLEST_SCALE = 0.8;
   var runtime = null;
   var specs = {};
