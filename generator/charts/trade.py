@@ -84,9 +84,10 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
 def _turnover_layers(
     rows: list[dict], target: TargetProgress | None, title: str, *, phone: bool
 ) -> alt.LayerChart:
-    """Bars for full years, diamonds for parts of a year, the path to the target. A phone's
-    picture leaves out the diamonds' period labels: a few years' width holds seven of them, on
-    top of one another (the tooltips, the table and the alt text name each period)."""
+    """Bars for full years, diamonds for parts of a year, the path to the target. The diamonds
+    carry no period labels: several periods fall in one year or the next (Jan–Jul and Jan–Oct
+    2020), and their labels lay on top of one another. The tooltips, the table below the chart
+    and the alt text name each period."""
     years = [int(r["year"]) for r in rows]
     domain = [str(y) for y in range(min(years), max(years) + 1)]
     base = alt.Chart(alt.Data(values=rows)).encode(
@@ -125,12 +126,6 @@ def _turnover_layers(
         .encode(color=color)
     )
     layers = [full_years, partial]
-    if not phone:
-        layers.append(
-            base.transform_filter(alt.datum.kind == KIND_LABELS["partial"])
-            .mark_text(dy=-12, align="center", fontSize=10)
-            .encode(text=alt.Text("period:N"))
-        )
     if target and target.path:
         path = (
             base.transform_filter(alt.datum.kind == KIND_LABELS["path"])
