@@ -1,11 +1,12 @@
 """MkDocs hook: plain `mkdocs build` and `mkdocs serve` regenerate the pages first.
 
-It only regenerates and watches: everything a page shows (its edit link, citations, share card)
-is in the generated page itself, so a builder that runs no hooks makes the same site.
+Nothing a page shows comes from here: its edit link, citations and share card are in the
+generated page itself, so a builder that runs no hooks makes the same site. The hook regenerates,
+watches, caches the theme's compiled templates, and under `mkdocs serve` (fastest with `--dirty`,
+as `make serve` runs it) lets preview.py keep each rebuild small and right.
 
 On bad data `mkdocs build` stops before it cleans site/, so site/ and docs/ stay as they were;
-`mkdocs serve` prints the errors and keeps serving the last good pages. Under `mkdocs serve`
-(and fastest with `--dirty`, as `make serve` runs it) preview.py keeps each rebuild small.
+`mkdocs serve` prints the errors and keeps serving the last good pages.
 """
 
 from __future__ import annotations
