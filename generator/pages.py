@@ -6,6 +6,7 @@ links to the passage it comes from and, through it, to the source.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -195,13 +196,21 @@ def template_environment(project: Project) -> Environment:
 
 
 def compiled_templates(project: Project) -> FileSystemBytecodeCache | None:
-    """Compiling the templates takes a third of a second; Jinja keeps them by their source's hash."""
-    folder = project.root / CACHE / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # a read-only checkout compiles every time
-    return FileSystemBytecodeCache(str(folder))
+    """Compiling the templates takes a third of a second; Jinja keeps them by their source's hash.
+
+    They are the generator's code, not the project's, so they are kept beside the templates in
+    `__pycache__/`, as Python keeps the modules' bytecode: a build with no build cache (.cache/
+    removed) does not compile them again. Where that folder cannot be written (an installed,
+    read-only generator), they go to the project's build cache.
+    """
+    for folder in (project.templates / "__pycache__", project.root / CACHE / "jinja"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return FileSystemBytecodeCache(str(folder))
+    return None  # nowhere to write: every build compiles them
 
 
 def page_meta(

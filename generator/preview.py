@@ -70,9 +70,10 @@ class Preview:
         self.generated.add(str(self.project.root / MANIFEST))
 
     def is_generators(self, event: watchdog.events.FileSystemEvent) -> bool:
-        """The generator writes each file beside its target, then renames it over the target."""
+        """The generator writes each file beside its target, then renames it over the target;
+        it keeps the templates' compiled code in `__pycache__/` beside them (pages.py)."""
         paths = [os.fsdecode(event.src_path), os.fsdecode(event.dest_path or "")]
-        if paths[0].endswith(TEMP_SUFFIX):
+        if paths[0].endswith(TEMP_SUFFIX) or f"{os.sep}__pycache__{os.sep}" in paths[0]:
             return True
         return all(path in self.generated for path in paths if path)
 
