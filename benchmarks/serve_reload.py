@@ -7,8 +7,8 @@ It lays out a copy of the project in a temporary folder, starts `mkdocs serve --
 trade page in Chromium, then, N times: changes the first figure's value in data/figures.yaml,
 notes the time right after the write returns, and waits for MkDocs' live reload to bring the
 page back with the new value; the time of that page's `load` event is the end. Between the two:
-MkDocs noticing the change (the preview polls the files every 0.2 s), the hook regenerating the pages,
-MkDocs rebuilding the site, and the browser's reload. Wall-clock seconds, so a busy machine
+MkDocs noticing the change (the preview polls the files every 0.2 s), the hook regenerating the
+pages, MkDocs rebuilding the site, and the browser's reload. Wall-clock seconds, so a busy machine
 reads slower; the median is printed with every run. From the server's log it also splits each
 wait: the generator's regeneration, the rest of MkDocs' build, and the remainder (noticing the
 save, the browser's reload).
