@@ -94,9 +94,9 @@ def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:
 
 
 def chart_outputs(charts: list[Chart]) -> list[Output]:
-    """Per chart: the Vega-Lite specs, full-size and a phone's (downloads), the Vega specs the browser draws and the static
-    SVGs, light and dark, full-size and laid out for a phone (SLUG.phone[.dark].svg), and its
-    data as CSV and JSON downloads."""
+    """Per chart: the Vega-Lite specs (downloads), the Vega specs the browser draws and the
+    static SVGs, light and dark, full-size and laid out for a phone (SLUG.phone[.dark].svg),
+    and its data as CSV and JSON downloads."""
     outputs = []
     for chart in charts:
         marker = f"{MARKER} from {', '.join(chart.data_files)}: edit those files, not this one"

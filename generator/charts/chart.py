@@ -3,9 +3,10 @@
 Each chart is compiled to Vega once, here, in a light and a dark version: the static SVGs are
 drawn from them (what readers without JavaScript, printers and first paint see), and the browser
 draws the same Vega specs when a reader reaches for a chart, so it never needs the Vega-Lite
-compiler. The Vega-Lite spec stays as a download. Each chart carries its title, alt text and sources.
-Each also has a picture of its own for a phone's column, and the pages' <picture> picks it
-(`phone_media`). Rendering goes through vl-convert, with the shipped font.
+compiler. The Vega-Lite specs stay as downloads, kept while their inputs are (`kept_specs`).
+Each chart carries its title, alt text and sources. Each also has a picture of its own for a
+phone's column, and the pages' <picture> picks it (`phone_media`). Rendering goes through
+vl-convert, with the shipped font.
 """
 
 from __future__ import annotations
