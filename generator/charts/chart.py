@@ -25,7 +25,7 @@ from pathlib import Path
 
 import vl_convert
 
-from ..incremental import GENERATOR, file_sha256, files_under, key_digest, made_from
+from ..incremental import file_sha256, files_under, key_digest, made_from
 from ..paths import Project
 
 # The charts' one typeface, shipped in generator/fonts (for the SVGs) and docs/assets/fonts (for
@@ -212,7 +212,7 @@ def kept_specs(
     `draw(phone)` builds a spec with Altair from `inputs` alone (plain JSON values). Importing
     Altair takes half a second and building the specs up to half a second more, in every build,
     so the specs in the project's SLUG[.phone].vl.json are kept while their `usermeta` names the
-    same key (the inputs, Altair's version, the generator's code; and the layout) and holds what
+    same key (the inputs, Altair's version, the charts' code; and the layout) and holds what
     was built, as Chart.json writes them.
     """
     key = key_digest(slug, inputs, builder())
@@ -253,10 +253,12 @@ def _kept_spec(project: Project, path: str, key: str, phone: bool) -> dict | Non
 
 @functools.cache
 def builder() -> str:
-    """What builds the specs, once per process: Altair's version and the generator's own code
-    (a change to either may change any chart's spec)."""
-    files = [p for p in files_under(GENERATOR) if p.suffix == ".py"]
-    code = [(p.relative_to(GENERATOR).as_posix(), file_sha256(p)) for p in files]
+    """What builds the specs, once per process: Altair's version and this package's code (a
+    change to either may change any chart's spec). The rest of the generator reaches the specs
+    only through their inputs, so a change elsewhere does not rewrite every published spec."""
+    package = Path(__file__).resolve().parent
+    files = [p for p in files_under(package) if p.suffix == ".py"]
+    code = [(p.relative_to(package).as_posix(), file_sha256(p)) for p in files]
     return key_digest(version_of("altair"), code)
 
 
