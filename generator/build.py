@@ -8,7 +8,7 @@ a time (lock.py), from reading the data to the last file written.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib.metadata import version as version_of
 from pathlib import Path
 
@@ -52,7 +52,7 @@ def build(root: Path, *, write: bool = True, full: bool = False, preview: bool =
         chapters, prose_problems = parse_prose(loaded.prose)
         data = validated(loaded, prose_problems)
         analysis = derive(data)
-        charts = [replace(c, kept=None if full else project) for c in build_charts(data, analysis)]
+        charts = build_charts(data, analysis, kept=None if full else project)
         images = share_images(project, charts, draw=not preview)
         dataset = export(data, report, _existing(project, f"{DATASET}/{SQLITE}"))
         publication = Publication(report, images, dataset.files)
@@ -94,14 +94,15 @@ def validated(loaded: Loaded, prose_problems: list[Problem]) -> Dataset:
 
 
 def chart_outputs(charts: list[Chart]) -> list[Output]:
-    """Per chart: the Vega-Lite spec (a download), the Vega specs the browser draws and the static
-    SVGs, light and dark, full-size and laid out for a phone (SLUG.phone[.dark].svg), and its
-    data as CSV and JSON downloads."""
+    """Per chart: the Vega-Lite specs (downloads), the Vega specs the browser draws and the
+    static SVGs, light and dark, full-size and laid out for a phone (SLUG.phone[.dark].svg),
+    and its data as CSV and JSON downloads."""
     outputs = []
     for chart in charts:
         marker = f"{MARKER} from {', '.join(chart.data_files)}: edit those files, not this one"
         stem = f"docs/charts/{chart.slug}"
         outputs.append(Output(f"{stem}.vl.json", chart.json(marker)))
+        outputs.append(Output(f"{stem}.phone.vl.json", chart.json(marker, phone=True)))
         for phone, dark in ((False, False), (False, True), (True, False), (True, True)):
             name = f"{stem}{'.phone' if phone else ''}{'.dark' if dark else ''}"
             outputs.append(

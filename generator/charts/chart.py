@@ -3,9 +3,10 @@
 Each chart is compiled to Vega once, here, in a light and a dark version: the static SVGs are
 drawn from them (what readers without JavaScript, printers and first paint see), and the browser
 draws the same Vega specs when a reader reaches for a chart, so it never needs the Vega-Lite
-compiler. The Vega-Lite spec stays as a download. Each chart carries its title, alt text and sources.
-Each also has a picture of its own for a phone's column, and the pages' <picture> picks it
-(`phone_media`). Rendering goes through vl-convert, with the shipped font.
+compiler. The Vega-Lite specs stay as downloads, kept while their inputs are (`kept_specs`).
+Each chart carries its title, alt text and sources. Each also has a picture of its own for a
+phone's column, and the pages' <picture> picks it (`phone_media`). Rendering goes through
+vl-convert, with the shipped font.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import io
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import version as version_of
 from pathlib import Path
 
 import vl_convert
 
-from ..incremental import key_digest, made_from
+from ..incremental import file_sha256, files_under, key_digest, made_from
 from ..paths import Project
 
 # The charts' one typeface, shipped in generator/fonts (for the SVGs) and docs/assets/fonts (for
@@ -56,6 +59,7 @@ class Chart:
     data_files: tuple[str, ...]  # data/… files it comes from
     spec: dict
     phone_spec: dict  # the same chart laid out for a phone's column (see layout.laid_out)
+    spec_key: str  # what both specs were built from (see kept_specs)
     rows: tuple[dict, ...]  # the data the chart draws, for its table
     columns: tuple[tuple[str, str], ...]  # (row key, table header)
     kept: Project | None = None  # whose compiled specs and SVGs to keep while their inputs are
@@ -115,9 +119,17 @@ class Chart:
         narrowest = math.ceil(self.size[0] * SMALLEST_SCALE) + PAGE_MARGINS
         return f"(max-width: {narrowest - 1}px)"
 
-    def json(self, marker: str) -> str:
+    def json(self, marker: str, *, phone: bool = False) -> str:
+        """The Vega-Lite spec, a download; its `usermeta` says what it was built from and holds
+        what was built, so the next build can keep it (see kept_specs)."""
         # The marker goes first, where it is looked for.
-        return _compact({"usermeta": {"generated": marker}, **self.vega_lite})
+        spec = self.phone_spec if phone else self.spec
+        meta = {
+            "generated": marker,
+            "from": layout_key(self.spec_key, phone),
+            "as": key_digest(spec),
+        }
+        return _compact({"usermeta": meta, **self._vega_lite(phone)})
 
     def vega_json(self, marker: str, *, dark: bool = False, phone: bool = False) -> str:
         """The Vega spec the browser draws, fitted to its column's width. Compiling starts
@@ -190,6 +202,64 @@ def kept_json(project: Project, path: str, marker: str, source: str) -> str | No
         return None
     expected = {"generated": marker, "from": source, "as": key_digest(spec)}
     return text if meta == expected and _compact({"usermeta": meta, **spec}) == text else None
+
+
+def kept_specs(
+    kept: Project | None, slug: str, inputs: dict, draw: Callable[[bool], dict]
+) -> tuple[dict, dict, str]:
+    """A chart's Vega-Lite specs, full-size and a phone's, and the key of what they are built from.
+
+    `draw(phone)` builds a spec with Altair from `inputs` alone (plain JSON values). Importing
+    Altair takes half a second and building the specs up to half a second more, in every build,
+    so the specs in the project's SLUG[.phone].vl.json are kept while their `usermeta` names the
+    same key (the inputs, Altair's version, the charts' code; and the layout) and holds what
+    was built, as Chart.json writes them.
+    """
+    key = key_digest(slug, inputs, builder())
+    if kept is not None:
+        specs = [
+            _kept_spec(kept, f"docs/charts/{slug}{'.phone' if phone else ''}.vl.json", key, phone)
+            for phone in (False, True)
+        ]
+        if None not in specs:
+            return specs[0], specs[1], key
+    from altair.utils.schemapi import debug_mode
+
+    # Altair checks each object against the schema as it is made (its "debug mode"), a third of
+    # the charts' time; the specs are checked whole in the tests (test_render.py).
+    with debug_mode(False):
+        return draw(False), draw(True), key
+
+
+def layout_key(key: str, phone: bool) -> str:
+    """What one of a chart's two specs is built from: a full-size spec is never kept as a phone's."""
+    return key_digest(key, "phone" if phone else "full-size")
+
+
+def _kept_spec(project: Project, path: str, key: str, phone: bool) -> dict | None:
+    """The spec in a published SLUG[.phone].vl.json if built from `key` and unchanged since."""
+    try:
+        text = (project.root / path).read_text("utf-8")
+        spec = json.loads(text)
+        meta = spec.pop("usermeta")
+        description = spec.pop("description")
+        marker = meta["generated"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    expected = {"generated": marker, "from": layout_key(key, phone), "as": key_digest(spec)}
+    written = _compact({"usermeta": expected, "description": description, **spec})
+    return spec if meta == expected and written == text else None
+
+
+@functools.cache
+def builder() -> str:
+    """What builds the specs, once per process: Altair's version and this package's code (a
+    change to either may change any chart's spec). The rest of the generator reaches the specs
+    only through their inputs, so a change elsewhere does not rewrite every published spec."""
+    package = Path(__file__).resolve().parent
+    files = [p for p in files_under(package) if p.suffix == ".py"]
+    code = [(p.relative_to(package).as_posix(), file_sha256(p)) for p in files]
+    return key_digest(version_of("altair"), code)
 
 
 def _compact(spec: dict) -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
 
+from ..paths import Project
 from ..validate import Dataset
-from .chart import Chart
+from .chart import Chart, kept_specs
 from .layout import COLORS, laid_out, most_cited_first, spec_of, utc_scale
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def eras(data: Dataset) -> list[dict]:
@@ -28,7 +32,7 @@ def eras(data: Dataset) -> list[dict]:
     return sorted(rows, key=lambda r: (r["lane"], r["start"]))
 
 
-def events_chart(data: Dataset) -> Chart:
+def events_chart(data: Dataset, kept: Project | None = None) -> Chart:
     """Events as dots on a time line, one row per kind, under lanes of each side's presidents.
 
     A dashed rule marks each change of president across all rows, so every event sits inside
@@ -53,8 +57,15 @@ def events_chart(data: Dataset) -> Chart:
     title = "Events by kind, under each side's presidents"
     counts = ", ".join(f"{sum(r['row'] == k for r in rows)} {k}" for k in kinds)
     presidents = "; ".join(f"{r['full']} ({r['when']})" for r in era_rows)
+    slug = "events"
+    spec, phone_spec, key = kept_specs(
+        kept,
+        slug,
+        {"rows": rows, "eras": era_rows, "domain": domain, "title": title},
+        lambda phone: spec_of(_events_layers(rows, era_rows, domain, title, phone=phone)),
+    )
     return Chart(
-        slug="events",
+        slug=slug,
         title=title,
         caption=(
             "Each dot is an event; click one to go to its entry on the timeline. The top rows show "
@@ -67,8 +78,9 @@ def events_chart(data: Dataset) -> Chart:
         ),
         sources=most_cited_first(c.source for e in data.events for c in e.cite),
         data_files=("data/events.yaml", "data/people.yaml"),
-        spec=spec_of(_events_layers(rows, era_rows, domain, title, phone=False)),
-        phone_spec=spec_of(_events_layers(rows, era_rows, domain, title, phone=True)),
+        spec=spec,
+        phone_spec=phone_spec,
+        spec_key=key,
         rows=tuple(rows),
         columns=(("when", "When"), ("row", "Kind"), ("title", "Event"), ("status", "Status")),
     )
@@ -82,6 +94,8 @@ def _events_layers(
     rows: list[dict], era_rows: list[dict], domain: list[str], title: str, *, phone: bool
 ) -> alt.LayerChart:
     """On a phone the presidents' lanes are named on two lines ("President", the country)."""
+    import altair as alt
+
     kinds = sorted({r["row"] for r in rows})
     lanes = sorted({r["row"] for r in era_rows})
     time = utc_scale(domain=domain)

@@ -8,10 +8,12 @@ import math
 import textwrap
 from collections import Counter
 from collections.abc import Iterable
-
-import altair as alt
+from typing import TYPE_CHECKING
 
 from .chart import FIT_WIDTH, FONT_STACK
+
+if TYPE_CHECKING:  # Altair is imported only when a spec is built (see chart.kept_specs)
+    import altair as alt
 
 KIND_LABELS = {
     "reported": "Full year, reported",
@@ -47,6 +49,8 @@ def utc_scale(**options) -> alt.Scale:
     SVG, or of the reader's browser. A bar that spans two dates also gets its own label for
     screen readers: Vega-Lite's would print its end date in local time.
     """
+    import altair as alt
+
     return alt.Scale(type="utc", **options)
 
 
@@ -58,6 +62,8 @@ def most_cited_first(source_ids: Iterable[str]) -> tuple[str, ...]:
 def laid_out(chart: alt.TopLevelMixin, title: str, height: int, *, phone: bool):
     """The chart at full size (a 560-pixel plot), or fitted to a phone's column: PHONE_WIDTH in
     all, axes and legend included, with its title wrapped to fit too."""
+    import altair as alt
+
     if not phone:
         return chart.properties(width=DESKTOP_PLOT, height=height, title=title)
     return chart.properties(

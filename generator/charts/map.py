@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
 
+from ..paths import Project
 from ..validate import Dataset
-from .chart import Chart
+from .chart import Chart, kept_specs
 from .layout import DESKTOP_PLOT, PHONE_WIDTH, laid_out, spec_of
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def with_dataset(spec: dict, name: str, values: list) -> dict:
     return {**spec, "datasets": {**spec.get("datasets", {}), name: values}}
 
 
-def map_chart(data: Dataset) -> Chart:
+def map_chart(data: Dataset, kept: Project | None = None) -> Chart:
     """The places with coordinates on an outline of the region, sized by how many events they saw."""
     counts = {p.id: 0 for p in data.places}
     for event in data.events:
@@ -31,6 +35,50 @@ def map_chart(data: Dataset) -> Chart:
         for p in data.places
         if p.coordinates
     ]
+    title = "Where things happened"
+    outline = data.outline["features"]
+    slug = "map"
+    spec, phone_spec, key = kept_specs(
+        kept,
+        slug,
+        {"rows": rows, "title": title, "outline": outline},
+        lambda phone: with_dataset(
+            spec_of(_map_layers(rows, title, phone=phone)), "countries", outline
+        ),
+    )
+    busiest = sorted(rows, key=lambda r: -r["events"])[:5]
+    return Chart(
+        slug=slug,
+        title=title,
+        caption=(
+            "Kazakhstan and Turkmenistan in blue; each dot is a place in the data with coordinates, "
+            "sized by the number of events there. Outline: Natural Earth (world-atlas); places: GeoNames."
+        ),
+        alt=(
+            f"Map of the Caspian region with {len(rows)} places. The most events took place in "
+            + ", ".join(f"{r['name']} ({r['events']})" for r in busiest)
+            + "."
+        ),
+        sources=("geonames",),
+        data_files=("data/places.yaml", "data/events.yaml", "data/geo/countries.geo.json"),
+        spec=spec,
+        phone_spec=phone_spec,
+        spec_key=key,
+        rows=tuple(rows),
+        columns=(
+            ("name", "Place"),
+            ("country", "Country"),
+            ("lat", "Latitude"),
+            ("lon", "Longitude"),
+            ("events", "Events"),
+        ),
+    )
+
+
+def _map_layers(rows: list[dict], title: str, *, phone: bool) -> alt.LayerChart:
+    """The countries' outline, a dot per place sized by its events, the busiest places named."""
+    import altair as alt
+
     # The outline goes into the spec after Altair is done: Altair would walk and hash every
     # coordinate of it, which took most of the build's chart time.
     countries = alt.NamedData(name="countries")
@@ -78,39 +126,8 @@ def map_chart(data: Dataset) -> Chart:
             text=alt.Text("name:N"),
         )
     )
-    title = "Where things happened"
     chart = alt.layer(land, points, labels).project(type="mercator")
+    if not phone:
+        return laid_out(chart, title, 420, phone=False)
     # The map keeps its shape on a phone: as narrow as the column, and shorter in proportion.
-    phone_height = round(420 * PHONE_WIDTH / DESKTOP_PLOT)
-    busiest = sorted(rows, key=lambda r: -r["events"])[:5]
-    return Chart(
-        slug="map",
-        title=title,
-        caption=(
-            "Kazakhstan and Turkmenistan in blue; each dot is a place in the data with coordinates, "
-            "sized by the number of events there. Outline: Natural Earth (world-atlas); places: GeoNames."
-        ),
-        alt=(
-            f"Map of the Caspian region with {len(rows)} places. The most events took place in "
-            + ", ".join(f"{r['name']} ({r['events']})" for r in busiest)
-            + "."
-        ),
-        sources=("geonames",),
-        data_files=("data/places.yaml", "data/events.yaml", "data/geo/countries.geo.json"),
-        spec=with_dataset(
-            spec_of(laid_out(chart, title, 420, phone=False)), "countries", data.outline["features"]
-        ),
-        phone_spec=with_dataset(
-            spec_of(laid_out(chart, title, phone_height, phone=True)),
-            "countries",
-            data.outline["features"],
-        ),
-        rows=tuple(rows),
-        columns=(
-            ("name", "Place"),
-            ("country", "Country"),
-            ("lat", "Latitude"),
-            ("lon", "Longitude"),
-            ("events", "Events"),
-        ),
-    )
+    return laid_out(chart, title, round(420 * PHONE_WIDTH / DESKTOP_PLOT), phone=True)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
 
 from ..derive import TargetProgress, millions, number
-from .chart import Chart
+from ..paths import Project
+from .chart import Chart, kept_specs
 from .layout import COLORS, laid_out, most_cited_first, spec_of
 
+if TYPE_CHECKING:
+    import altair as alt
 
-def target_chart(progress: TargetProgress) -> Chart:
+
+def target_chart(progress: TargetProgress, kept: Project | None = None) -> Chart:
     """How much of the target the latest full year reached, and how much is still to go."""
     goal, reached = millions(progress.target), millions(progress.latest)
     year = progress.latest.period.label()
@@ -29,7 +33,44 @@ def target_chart(progress: TargetProgress) -> Chart:
             "order": 2,
         },
     ]
-    bars = (
+    share = f"{more}{progress.share.value:.1f}%"
+    title = f"Progress towards {progress.target.title}"
+    slug = "target-progress"
+    spec, phone_spec, key = kept_specs(
+        kept,
+        slug,
+        {"rows": rows, "goal": goal, "title": title},
+        lambda phone: spec_of(laid_out(_bars(rows, goal), title, 60, phone=phone)),
+    )
+    needed = (
+        f" Reaching it by {progress.horizon_year} needs {_bounded(progress.needed_growth)}"
+        f"{progress.needed_growth.value:.1f}% growth a year."
+        if progress.needed_growth
+        else ""
+    )
+    return Chart(
+        slug=slug,
+        title=title,
+        caption=f"The latest full-year figure, {year}, against the target.",
+        alt=(
+            f"Bar of the ${number(goal)} million target: {more}${number(reached)} million, {share}, "
+            f"was reached in {year}; {less}${number(round(goal - reached, 1))} million is still to go.{needed}"
+        ),
+        sources=most_cited_first(c.source for c in progress.latest.cite),
+        data_files=("data/targets.yaml", "data/figures.yaml"),
+        spec=spec,
+        phone_spec=phone_spec,
+        spec_key=key,
+        rows=tuple(rows),
+        columns=(("part", "Part"), ("value", "USD million")),
+    )
+
+
+def _bars(rows: list[dict], goal: float) -> alt.Chart:
+    """The part reached and the part still to go, stacked on one bar as long as the goal."""
+    import altair as alt
+
+    return (
         alt.Chart(alt.Data(values=rows))
         .mark_bar(height=34)
         .encode(
@@ -48,29 +89,6 @@ def target_chart(progress: TargetProgress) -> Chart:
                 alt.Tooltip("value:Q", title="USD million"),
             ],
         )
-    )
-    share = f"{more}{progress.share.value:.1f}%"
-    title = f"Progress towards {progress.target.title}"
-    needed = (
-        f" Reaching it by {progress.horizon_year} needs {_bounded(progress.needed_growth)}"
-        f"{progress.needed_growth.value:.1f}% growth a year."
-        if progress.needed_growth
-        else ""
-    )
-    return Chart(
-        slug="target-progress",
-        title=title,
-        caption=f"The latest full-year figure, {year}, against the target.",
-        alt=(
-            f"Bar of the ${number(goal)} million target: {more}${number(reached)} million, {share}, "
-            f"was reached in {year}; {less}${number(round(goal - reached, 1))} million is still to go.{needed}"
-        ),
-        sources=most_cited_first(c.source for c in progress.latest.cite),
-        data_files=("data/targets.yaml", "data/figures.yaml"),
-        spec=spec_of(laid_out(bars, title, 60, phone=False)),
-        phone_spec=spec_of(laid_out(bars, title, 60, phone=True)),
-        rows=tuple(rows),
-        columns=(("part", "Part"), ("value", "USD million")),
     )
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
 
-from ..derive import BOUNDS, Analysis, TargetProgress, millions, number
+from ..derive import BOUNDS, Analysis, millions, number
 from ..model import Figure
+from ..paths import Project
 from ..validate import Dataset
 from ..words import source_label
-from .chart import Chart
+from .chart import Chart, kept_specs
 from .layout import COLORS, KIND_LABELS, laid_out, most_cited_first, spec_of
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def turnover_rows(data: Dataset, analysis: Analysis) -> list[dict]:
@@ -53,14 +57,23 @@ def _row(year: int, period: str, value: float, kind: str, record: str, basis: st
     }
 
 
-def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
+def trade_turnover_chart(data: Dataset, analysis: Analysis, kept: Project | None = None) -> Chart:
     rows = turnover_rows(data, analysis)
     target = analysis.targets[0] if analysis.targets else None
+    # The target's line is drawn with the path to it.
+    goal = millions(target.target) if target and target.path else None
     title = "Trade turnover, USD million"
+    slug = "trade-turnover"
+    spec, phone_spec, key = kept_specs(
+        kept,
+        slug,
+        {"rows": rows, "goal": goal, "title": title},
+        lambda phone: spec_of(_turnover_layers(rows, goal, title, phone=phone)),
+    )
     sources = [c.source for f in data.figures for c in f.cite]
     claims_sources = [c.source for check in analysis.checks for c in check.claim.cite]
     return Chart(
-        slug="trade-turnover",
+        slug=slug,
         title=title,
         caption=(
             "Dark bars are full years a source reports; light bars are full years worked out from a "
@@ -75,19 +88,22 @@ def trade_turnover_chart(data: Dataset, analysis: Analysis) -> Chart:
         alt=_turnover_alt(rows, analysis),
         sources=most_cited_first(sources + claims_sources),
         data_files=("data/figures.yaml", "data/claims.yaml", "data/targets.yaml"),
-        spec=spec_of(_turnover_layers(rows, target, title, phone=False)),
-        phone_spec=spec_of(_turnover_layers(rows, target, title, phone=True)),
+        spec=spec,
+        phone_spec=phone_spec,
+        spec_key=key,
         rows=tuple(rows),
     )
 
 
 def _turnover_layers(
-    rows: list[dict], target: TargetProgress | None, title: str, *, phone: bool
+    rows: list[dict], goal: float | None, title: str, *, phone: bool
 ) -> alt.LayerChart:
-    """Bars for full years, diamonds for parts of a year, the path to the target. The diamonds
+    """Bars for full years, diamonds for parts of a year, the path to the `goal`. The diamonds
     carry no period labels: several periods fall in one year or the next (Jan–Jul and Jan–Oct
     2020), and their labels lay on top of one another. The tooltips, the table below the chart
     and the alt text name each period."""
+    import altair as alt
+
     years = [int(r["year"]) for r in rows]
     domain = [str(y) for y in range(min(years), max(years) + 1)]
     base = alt.Chart(alt.Data(values=rows)).encode(
@@ -126,13 +142,12 @@ def _turnover_layers(
         .encode(color=color)
     )
     layers = [full_years, partial]
-    if target and target.path:
+    if goal is not None:
         path = (
             base.transform_filter(alt.datum.kind == KIND_LABELS["path"])
             .mark_line(strokeDash=[6, 4], point=True)
             .encode(color=color)
         )
-        goal = millions(target.target)
         rule = (
             alt.Chart(alt.Data(values=[{"goal": goal}]))
             .mark_rule(color="#b22222", strokeDash=[2, 2])
