@@ -11,7 +11,6 @@ On bad data `mkdocs build` stops before it cleans site/, so site/ and docs/ stay
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sys
 import time
@@ -22,7 +21,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from generator.errors import BuildFault, DataError
-from generator.incremental import CACHE, last_build
+from generator.incremental import CACHE, last_build, writable_folder
 from generator.lock import build_lock
 from generator.paths import Project
 
@@ -89,9 +88,8 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     """The theme's templates compile once, not at every build (Jinja checks each one's source)."""
-    folder = Path(config.config_file_path).parent / CACHE / "jinja-theme"
-    with contextlib.suppress(OSError):  # a read-only checkout compiles them every time
-        folder.mkdir(parents=True, exist_ok=True)
+    folder = writable_folder(Path(config.config_file_path).parent / CACHE / "jinja-theme")
+    if folder:  # else a read-only checkout compiles them every time
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 

@@ -76,6 +76,17 @@ def remember(
         os.replace(temporary, path)
 
 
+def writable_folder(*candidates: Path) -> Path | None:
+    """The first of the folders that exists or can be made, and can be written: where a cache
+    goes (a read-only checkout or installation has none, and does without)."""
+    for folder in candidates:
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.access(folder, os.W_OK):
+                return folder
+    return None
+
+
 def forget(project: Project) -> None:
     with contextlib.suppress(OSError):
         (project.root / RECORD).unlink()

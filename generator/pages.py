@@ -6,7 +6,6 @@ links to the passage it comes from and, through it, to the source.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from .charts import Chart
 from .cite import Citation, data_date
 from .derive import Analysis
 from .errors import DataError, Problem
-from .incremental import CACHE
+from .incremental import CACHE, writable_folder
 from .paths import Project
 from .text import Markdown, address, code, front_matter, href, html_attribute, html_text
 from .validate import Dataset
@@ -203,14 +202,8 @@ def compiled_templates(project: Project) -> FileSystemBytecodeCache | None:
     removed) does not compile them again. Where that folder cannot be written (an installed,
     read-only generator), they go to the project's build cache.
     """
-    for folder in (project.templates / "__pycache__", project.root / CACHE / "jinja"):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            continue
-        if os.access(folder, os.W_OK):
-            return FileSystemBytecodeCache(str(folder))
-    return None  # nowhere to write: every build compiles them
+    folder = writable_folder(project.templates / "__pycache__", project.root / CACHE / "jinja")
+    return FileSystemBytecodeCache(str(folder)) if folder else None  # else: compiled every build
 
 
 def page_meta(

@@ -24,7 +24,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import watchdog.events
@@ -32,6 +32,7 @@ import watchdog.observers.polling
 from mkdocs.utils import clean_directory, get_markdown_title
 from mkdocs.utils.meta import get_data
 
+from .incremental import files_under
 from .paths import Project
 from .write import MANIFEST, TEMP_SUFFIX
 
@@ -108,7 +109,8 @@ class Preview:
 
     def frame_of(self, files, pages: list, config) -> str:
         digest = hashlib.sha256()
-        for path in (config.config_file_path, *_files_under(config.theme.custom_dir)):
+        overrides = files_under(Path(config.theme.custom_dir)) if config.theme.custom_dir else []
+        for path in (config.config_file_path, *overrides):
             digest.update(f"{path} {_stamp(path)}\n".encode())
         digest.update(json.dumps(sorted(f.src_uri for f in files)).encode())
         for page in pages:
@@ -179,10 +181,3 @@ def _stamp(path: str) -> tuple[int, int]:
     except OSError:
         return (0, 0)
     return (status.st_mtime_ns, status.st_size)
-
-
-def _files_under(folder: str | None) -> Iterator[str]:
-    for where, folders, names in os.walk(folder) if folder else ():
-        folders.sort()
-        for name in sorted(names):
-            yield os.path.join(where, name)
