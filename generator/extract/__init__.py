@@ -8,18 +8,18 @@ that cannot resolve something (a year for "this year" in an undated text) says s
 leaves the field empty, so the editor decides.
 
 What lives where (each module imports only those above it):
-- sentences.py: the article cut into sentences.
-- amounts.py: money and goods amounts; the periods a sentence names; month names.
+- splitting.py: the article cut into sentences.
+- figures.py: money and goods amounts; the periods a sentence names; month names.
 - article.py: the article's own data: date line, title, publisher, the day it appeared.
 - claims.py: changes, ratios, peaks and the period they compare with; goals; the indicator.
 - events.py: meetings, visits, calls, agreements and when they happen.
 - names.py: people with titles, places, organisations, and whom the report cites.
 """
 
-from .amounts import Amount, PeriodReading, amounts, periods
 from .article import Dateline, Published, find_dateline, find_published, find_publisher, find_title
 from .claims import ClaimReading, GoalReading, base_period, claims, goal, indicator
 from .events import EventReading, event
+from .figures import Amount, PeriodReading, amounts, periods
 from .names import (
     BORDER_NAME,
     Mention,
@@ -31,7 +31,7 @@ from .names import (
     places,
     role_title,
 )
-from .sentences import Sentence, sentences
+from .splitting import Sentence, sentences
 
 __all__ = [
     "BORDER_NAME",

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from ..dates import FuzzyDate
-from .amounts import _MONTH, _MONTHS, _PERIODS, _period_months
-from .sentences import Sentence
+from .figures import _MONTH, _MONTHS, _PERIODS, _period_months
+from .splitting import Sentence
 
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 _WRITTEN_DATE = re.compile(

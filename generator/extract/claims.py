@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import Period
-from .amounts import _COUNT, _WORD_NUMBERS, Amount
+from .figures import _COUNT, _WORD_NUMBERS, Amount
 
 _DIRECTION_UP = r"increase|rise|growth|gain|jump|up|increased|rose|grew|higher"
 _DIRECTION_DOWN = r"decrease|decline|drop|fall|down|decreased|declined|fell|dropped|lower"

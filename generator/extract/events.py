@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .amounts import _MONTH, _MONTHS
+from .figures import _MONTH, _MONTHS
 
 _EVENT_KINDS = [
     (re.compile(r"\b(?:diplomatic relations)\b[^.]*\bestablished\b", re.I), "diplomacy"),
