@@ -82,16 +82,20 @@ def zensical_build_command(root: Path, config: str = "zensical.yml") -> list[str
     return [sys.executable, "-m", "zensical", "build", "--strict", "-f", config]
 
 
-def wait_until(page, expression: str, timeout: float = 30000) -> None:
+def wait_until(page, expression: str, timeout: float = 30000, state: str = "null") -> None:
     """Poll a JavaScript expression from Python until it is true.
 
     Playwright's `wait_for_function` compiles its predicate inside the page, which the site's
     Content-Security-Policy (no 'unsafe-eval') refuses once it has to poll on a slow machine;
     `page.evaluate` goes through the debugging protocol, which the policy does not cover.
+    On failure the message shows what the JavaScript expression `state` finds in the page.
     """
     deadline = time.monotonic() + timeout / 1000
     while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"still false after {timeout / 1000:g} s: {expression}"
+        if time.monotonic() >= deadline:
+            found = page.evaluate(state)
+            pytest.fail(f"{page.url}: still false after {timeout / 1000:g} s: {expression}\n"
+                        f"the page has: {found}")
         page.wait_for_timeout(100)
 
 

@@ -105,6 +105,13 @@ def wait_for_charts(page: Page) -> None:
              .filter(f => f.querySelector('.chart-live').clientWidth > 0)
              .every(f => f.classList.contains('chart-drawn'))""",
         timeout=60000,  # a bound, not a speed check: under load Vega takes seconds to start
+        state="""({runtime: !!window.vegaRuntime,
+                  fetched: performance.getEntriesByType('resource').map(e => e.name)
+                             .filter(u => /vega-runtime|\\.vg\\.json|\\.woff2/.test(u)),
+                  figures: Array.from(document.querySelectorAll('figure.report-chart'))
+                    .map(f => ({id: f.id, classes: f.className, data: Object.assign({}, f.dataset),
+                                waking: !!f._waking, live: !!f._vega,
+                                width: f.querySelector('.chart-live').clientWidth}))})""",
     )
 
 
@@ -177,6 +184,35 @@ def test_pointing_at_a_chart_draws_it_live_with_tooltips_and_no_vega_lite(server
         assert "Invalid field type" not in page.request.get(url).text(), url  # a Vega-Lite message
     assert page.evaluate("typeof window.vegaLite") == "undefined"
     assert errors == []
+    page.context.close()
+
+
+def test_a_chart_whose_spec_failed_to_load_draws_when_reached_again(server, browser):
+    """A request that fails (a dropped connection, a server hiccup) leaves the static picture and
+    says why on the figure; the next time the reader reaches the chart it asks again and draws."""
+    tab = new_tab(browser, server)
+    refused = []
+
+    def refuse_once(route):
+        if refused:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.fulfill(status=503, body="busy")
+
+    tab.page.route("**/*.vg.json", refuse_once)
+    page = tab.visit(server + "trade/")
+    figure = page.locator("figure.report-chart").first
+    figure.hover()
+    wait_until(page, "!!document.querySelector('figure.report-chart').dataset.chartError")
+    assert "503" in figure.get_attribute("data-chart-error")
+    assert "chart-drawn" not in figure.get_attribute("class")
+    page.mouse.move(0, 0)
+    figure.hover()
+    wait_for_charts(page)
+    assert figure.get_attribute("data-chart-error") is None
+    assert mark_count(page) > 0
+    assert [u.rsplit("/", 1)[1] for u in refused] == ["trade-turnover.vg.json"]
     page.context.close()
 
 

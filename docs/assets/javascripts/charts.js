@@ -46,15 +46,20 @@
   }
 
   // Vega measures every label as it lays a chart out; before the chart font has arrived it would
-  // measure a fallback face, and the chart would keep that layout.
+  // measure a fallback face, and the chart would keep that layout. A font request that stalls
+  // is waited for FONT_WAIT ms at most, so that it cannot keep the chart from ever drawing.
+  var FONT_WAIT = 5000;
   var fonts = null;
   function loadFonts() {
     if (!fonts) {
       fonts = document.fonts
-        ? Promise.all([
-            document.fonts.load("10px 'Report Sans'"),
-            document.fonts.load("bold 10px 'Report Sans'")
-          ]).catch(function (error) { console.warn("chart font not loaded:", error); })
+        ? Promise.race([
+            Promise.all([
+              document.fonts.load("10px 'Report Sans'"),
+              document.fonts.load("bold 10px 'Report Sans'")
+            ]).catch(function (error) { console.warn("chart font not loaded:", error); }),
+            new Promise(function (resolve) { setTimeout(resolve, FONT_WAIT); })
+          ])
         : Promise.resolve();
     }
     return fonts;
@@ -65,6 +70,9 @@
       specs[url] = fetch(url).then(function (response) {
         if (!response.ok) throw new Error(url + ": " + response.status);
         return response.json();
+      }).catch(function (error) {
+        delete specs[url]; // a failed fetch is asked again when the chart is next reached
+        throw error;
       });
     }
     return specs[url];
@@ -115,10 +123,13 @@
     figure.dataset.drawnWidth = String(width);
     figure.dataset.drawnTheme = theme;
     figure.dataset.drawnSpec = url; // the layout too: a window widened past a phone's changes it
+    // Only the newest draw may touch the figure: an older one still loading, or a view it
+    // finalized, must neither show its chart nor mark the figure drawn or failed.
+    var ticket = (figure._ticket || 0) + 1;
+    figure._ticket = ticket;
+    var current = function () { return figure._ticket === ticket; };
     return Promise.all([loadSpec(url), loadFonts()]).then(function (loaded) {
-      if (figure.dataset.drawnWidth !== String(width) || figure.dataset.drawnSpec !== url) {
-        return; // a newer draw has started
-      }
+      if (!current()) return;
       var spec = loaded[0];
       if (figure._view) figure._view.finalize();
       container.textContent = "";
@@ -139,17 +150,32 @@
         view.height(Math.round((width * view.height()) / naturalWidth));
       }
       return view.runAsync().then(function () {
+        if (!current()) return;
         figure.classList.add("chart-drawn");
+        delete figure.dataset.chartError;
       });
     }).catch(function (error) {
+      if (!current()) return;
       figure.classList.remove("chart-drawn"); // keep the static SVG
-      delete figure.dataset.drawnWidth;
-      console.warn("chart not drawn:", error);
+      delete figure.dataset.drawnWidth; // so that reaching it again tries again
+      failed(figure, error);
     });
   }
 
-  // From now on the chart is live: drawn with Vega, and redrawn when it must be.
+  // Why the chart stays static, said in the console and kept on the figure for whoever
+  // inspects it (data-chart-error); a later draw that succeeds clears it.
+  function failed(figure, error) {
+    figure.dataset.chartError = String(error && error.message || error);
+    console.warn("chart not drawn:", error);
+  }
+
+  // From now on the chart is live: drawn with Vega, and redrawn when it must be. Reaching a
+  // chart whose draw failed tries again; one being drawn is left to finish (see draw).
   function wake(figure) {
+    if (figure._vega) {
+      draw(figure);
+      return;
+    }
     if (figure._waking) return;
     figure._waking = true;
     loadRuntime().then(function (vega) {
@@ -157,7 +183,7 @@
       return draw(figure);
     }).catch(function (error) {
       figure._waking = false;
-      console.warn(error.message);
+      failed(figure, error);
     });
   }
 
