@@ -92,10 +92,10 @@ def wait_until(page, expression: str, timeout: float = 30000, state: str = "null
     """
     deadline = time.monotonic() + timeout / 1000
     while not page.evaluate(expression):
-        if time.monotonic() >= deadline:
-            found = page.evaluate(state)
-            pytest.fail(f"{page.url}: still false after {timeout / 1000:g} s: {expression}\n"
-                        f"the page has: {found}")
+        assert time.monotonic() < deadline, (
+            f"{page.url}: still false after {timeout / 1000:g} s: {expression}\n"
+            f"the page has: {page.evaluate(state)}"
+        )
         page.wait_for_timeout(100)
 
 

@@ -465,13 +465,12 @@ def fits_a_phone(page: Page, path: str) -> None:
     sticks out.
     """
     overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    try:
-        wait_until(page, f"{overflow} <= 0", timeout=5000)
-    except AssertionError:
-        pytest.fail(
-            f"{path} is {page.evaluate(overflow)} px too wide at 360 px: "
-            f"{page.evaluate(WIDER_THAN_THE_WINDOW)}"
-        )
+    wait_until(
+        page,
+        f"{overflow} <= 0",
+        timeout=5000,
+        state=f"({{tooWide: {overflow}, sticksOut: {WIDER_THAN_THE_WINDOW.strip()}}})",
+    )
 
 
 def test_without_javascript_the_static_chart_and_its_table_are_there(site, server, browser):
