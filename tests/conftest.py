@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from benchmarks.scale import lay_out_project  # the benchmarks copy the project the same way
 from scripts.ensure_browser import MESSAGE, find_chromium
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_FOLDERS = ("data", "seeds", "docs", "schema", "overrides")
 
 
 @pytest.fixture
@@ -38,16 +38,6 @@ def repo_build():
     from generator.build import build
 
     return build(REPO, write=False)
-
-
-def lay_out_project(root: Path) -> Path:
-    """A project laid out like the repository: data, seeds, docs (with generated pages), mkdocs.yml."""
-    for name in PROJECT_FOLDERS:
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "generator").mkdir()
-    shutil.copy(REPO / "generator" / "hook.py", root / "generator" / "hook.py")
-    return root
 
 
 def build_site_for(root: Path, base: str) -> subprocess.CompletedProcess:

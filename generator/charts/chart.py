@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import version as version_of
 from pathlib import Path
+from typing import ClassVar
 
 import vl_convert
 
@@ -65,6 +66,8 @@ class Chart:
     kept: Project | None = None  # whose compiled specs and SVGs to keep while their inputs are
     # What this build compiled and rendered, by (what, dark, phone): each is done once.
     made: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    # Written on the figure, where charts.js reads it to tell whether the picture shown fits.
+    smallest_scale: ClassVar[float] = SMALLEST_SCALE
 
     @property
     def vega_lite(self) -> dict:

@@ -15,9 +15,6 @@
   "use strict";
   var script = document.currentScript;
   var runtimeUrl = script.src.replace(/charts\.js(\?.*)?$/, "vega-runtime.js");
-  // Below this scale a picture's 10-pixel labels would be drawn under 8 pixels. (The pages'
-  // <source> media queries use it too: generator/charts/chart.py, SMALLEST_SCALE.)
-  var SMALLEST_SCALE = 0.8;
   var runtime = null;
   var specs = {};
 
@@ -104,10 +101,12 @@
   }
 
   // The picture shown fits while it is drawn near its own size; much narrower, its text shrinks.
+  // The figure says how much narrower it may be (data-smallest-scale, from the same rule that
+  // wrote its <source> media queries: generator/charts/chart.py, SMALLEST_SCALE).
   function fits(figure) {
     var width = figure.querySelector(".chart-live").clientWidth;
     var natural = shown(figure).width;
-    return !natural || width >= natural * SMALLEST_SCALE;
+    return !natural || width >= natural * Number(figure.dataset.smallestScale);
   }
 
   function draw(figure) {
