@@ -133,6 +133,10 @@ def asked_for_vega(page: Page) -> list[str]:
     return [u for u in requested(page) if "vega-runtime" in u or u.endswith(".vg.json")]
 
 
+def file_names(urls: list[str]) -> list[str]:
+    return [url.rsplit("/", 1)[1] for url in urls]
+
+
 def asked_for_the_search_index(page: Page) -> list[str]:
     """Material's index (search/search_index.json) or Zensical's (search.json)."""
     return [u for u in requested(page) if u.endswith(("/search_index.json", "/search.json"))]
@@ -169,7 +173,7 @@ def test_pointing_at_a_chart_draws_it_live_with_tooltips_and_no_vega_lite(server
     assert asked_for_vega(page) == []
     figure.hover()
     wait_for_charts(page)
-    assert [u.rsplit("/", 1)[1] for u in asked_for_vega(page)] == [
+    assert file_names(asked_for_vega(page)) == [
         "vega-runtime.js",
         "trade-turnover.vg.json",
     ]
@@ -212,7 +216,7 @@ def test_a_chart_whose_spec_failed_to_load_draws_when_reached_again(server, brow
     wait_for_charts(page)
     assert figure.get_attribute("data-chart-error") is None
     assert mark_count(page) > 0
-    assert [u.rsplit("/", 1)[1] for u in refused] == ["trade-turnover.vg.json"]
+    assert file_names(refused) == ["trade-turnover.vg.json"]
     page.context.close()
 
 
@@ -315,7 +319,7 @@ def test_a_phone_first_paints_pictures_made_for_it_and_loads_vega_only_for_a_tap
     picture.scroll_into_view_if_needed()
     picture.tap()
     wait_for_charts(page)
-    assert [u.rsplit("/", 1)[1] for u in asked_for_vega(page)] == [
+    assert file_names(asked_for_vega(page)) == [
         "vega-runtime.js",
         "trade-turnover.phone.vg.json",
     ]
@@ -341,7 +345,7 @@ def test_a_column_narrower_than_any_picture_draws_its_chart_live(server, browser
     chart, in the phone's layout, without waiting for the reader."""
     page, errors, _ = open_page(browser, server + "trade/", width=280)
     wait_for_charts(page)
-    assert [u.rsplit("/", 1)[1] for u in asked_for_vega(page)] == [
+    assert file_names(asked_for_vega(page)) == [
         "vega-runtime.js",
         "trade-turnover.phone.vg.json",
     ]
