@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-zensical test serve check lint bench bench-scale bench-serve weight clean
+.PHONY: site site-zensical test serve check lint bench bench-scale bench-serve bench-tour weight clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ bench-scale: $(VENV)/.installed
 # Seconds from saving a one-record edit to the page reloaded by `mkdocs serve` (needs Chromium).
 bench-serve: $(VENV)/.installed
 	$(BIN)/python benchmarks/serve_reload.py
+
+# Where the browser suite's tour of every page spends its CPU, check by check (axe, loading…).
+bench-tour: site site-zensical
+	$(BIN)/python benchmarks/tour_profile.py
 
 weight: site
 	$(BIN)/python benchmarks/page_weight.py site
