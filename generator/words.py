@@ -29,6 +29,11 @@ HOME_OF = {
 }
 
 
+# Between two footnote marks side by side: a raised comma, so that marks 11 and 12 do not read
+# as one mark 1112.
+MARK_SEPARATOR = Markdown("<sup>,</sup>")
+
+
 class Citations:
     """Numbered footnotes for one page; the same passage cited twice keeps one number.
 
@@ -43,7 +48,7 @@ class Citations:
 
     def __call__(self, cites: list[model.Cite]) -> Markdown:
         marks = [self._mark(((c.source, c.quote or c.note or ""),)) for c in cites]
-        return Markdown("".join(dict.fromkeys(marks)))
+        return MARK_SEPARATOR.join(Markdown(mark) for mark in dict.fromkeys(marks))
 
     def together(self, cites: list[model.Cite]) -> Markdown:
         """One footnote mark for all of a fact's sources."""

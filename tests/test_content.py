@@ -253,3 +253,13 @@ def _reader_text(page: str) -> str:
 def _around(text: str, word: str) -> str:
     at = text.lower().index(word)
     return text[max(0, at - 80) : at + 80]
+
+
+def test_footnote_marks_side_by_side_are_kept_apart(mkdocs_site):
+    """Marks 11 and 12 next to each other must not read as one mark 1112: a raised comma
+    stands between them, on every page."""
+    side_by_side = re.compile(r'</a></sup><sup id="fnref')  # a mark's end, the next mark
+    kept_apart = re.compile(r'</a></sup><sup>,</sup><sup id="fnref')
+    pages = {p: p.read_text() for p in mkdocs_site.folder.rglob("*.html")}
+    assert [p for p, text in pages.items() if side_by_side.search(text)] == []
+    assert any(kept_apart.search(text) for text in pages.values())
