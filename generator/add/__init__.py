@@ -21,18 +21,18 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from . import extract as x
-from . import model
-from .dates import FuzzyDate, Period
-from .drafts import Draft, load_draft
-from .errors import DataError, Location, Problem
-from .load import MAX_SEED_BYTES, Loaded, decode, load, read_input
-from .lock import build_lock
-from .paths import Project
-from .review import review_page
-from .words import INDICATOR_NAMES
-from .write import write_files
-from .yamlfile import append_record, dump_map, folded, fresh
+from .. import extract as x
+from .. import model
+from ..dates import FuzzyDate, Period
+from ..drafts import Draft, load_draft
+from ..errors import DataError, Location, Problem
+from ..load import MAX_SEED_BYTES, Loaded, decode, load, read_input
+from ..lock import build_lock
+from ..paths import Project
+from ..review import review_page
+from ..words import INDICATOR_NAMES
+from ..write import write_files
+from ..yamlfile import append_record, dump_map, folded, fresh
 
 SHORT = {
     "trade-turnover": "turnover",
