@@ -1,6 +1,6 @@
 """How records read on a page: amounts, derived values, links to records and footnotes.
 
-Shared by the templated pages (pages.py) and the chapters' prose (chapters.py).
+Shared by the templated pages (pages.py) and the chapters' prose (chapters/render.py).
 """
 
 from __future__ import annotations
