@@ -72,8 +72,10 @@ class Citations:
             link = Markdown("[{}]({})").format(source_label(source), target)
             return Markdown("{}: “{}”").format(link, passage)
         # What is true of every such citation goes in the link's title, not after each note.
+        # A note says what the page gives ("Reports the opening of…", "Gives the figure…"), so
+        # it follows the source's name as the quote does: no verb of ours before it.
         link = Markdown('[{}]({} "{}")').format(source_label(source), target, NOT_HELD)
-        return Markdown("{} reports: {}").format(link, passage) if passage else link
+        return Markdown("{}: {}").format(link, passage) if passage else link
 
 
 # The title of every footnote link to a page known by address. Plain words, no quotation marks:
