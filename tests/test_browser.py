@@ -611,3 +611,20 @@ def test_the_404_page_offers_a_way_on(server, browser):
     assert "Page not found" in page.locator("article").inner_text()
     assert page.locator("article a[href$='timeline/']").count() == 1
     page.context.close()
+
+
+def test_a_table_of_details_draws_no_empty_header_row(server, browser):
+    """A source's details are a two-column table whose Markdown header row is empty: it is not
+    drawn, while the tables with headings keep them."""
+    page, _, _ = open_page(browser, server + "sources/")
+    assert page.locator("article table thead").count() > 10
+    assert [head.inner_text().strip() for head in shown_table_heads(page)] == []
+    page.goto(server + "claims/")
+    heads = shown_table_heads(page)
+    assert heads and all(head.inner_text().strip() for head in heads)
+    page.context.close()
+
+
+def shown_table_heads(page: Page) -> list:
+    heads = page.locator("article table thead")
+    return [heads.nth(n) for n in range(heads.count()) if heads.nth(n).is_visible()]
