@@ -1,19 +1,17 @@
 """Prints where the browser suite's tour of every page spends its time, check by check.
 
 Run after `make site` and `make site-zensical` with `.venv/bin/python benchmarks/tour_profile.py
-[SITE ...]` (default: site/ and site-zensical/). For each site it serves the folder on
-127.0.0.1 and goes through the same steps as `tests/test_browser.py::test_every_page_on_one_visit`,
-with the tests' own functions, timing each: loading the page, waiting for its scripts (and for
-Vega not to be asked for), pointing at its charts, axe-core, the phone-width checks. It prints the
-wall seconds and the CPU seconds the whole machine spent in each (from /proc/stat, so the
-browser's processes count; run it on a quiet machine), and each step's share.
+[SITE ...]` (default: site/ and site-zensical/). For each site it serves the folder on 127.0.0.1
+and runs the tour of `tests/test_browser.py::test_every_page_on_one_visit` with the test's own
+`check_one_page`, timing each step: loading the page, waiting for its scripts (and for Vega not
+to be asked for), pointing at its charts, axe-core, the phone-width checks. It prints the wall
+seconds and the CPU seconds the whole machine spent in each (from /proc/stat, so the browser's
+processes count; run it on a quiet machine), and each step's share.
 """
 
 from __future__ import annotations
 
 import collections
-import functools
-import http.server
 import sys
 import threading
 import time
@@ -27,7 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from scripts.ensure_browser import find_chromium  # noqa: E402
 from tests import test_browser as checks  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, QuietHandler  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, site_server  # noqa: E402
 
 SITES = [Path(a) for a in sys.argv[1:]] or [REPO / "site", REPO / "site-zensical"]
 
@@ -55,8 +53,7 @@ class Clock:
 
 def tour(browser, folder: Path, clock: Clock) -> None:
     """The test's tour of every page, all shards, in one go."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = site_server(folder)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     server = f"http://127.0.0.1:{httpd.server_address[1]}/"
     site = (folder, server)
@@ -64,20 +61,7 @@ def tour(browser, folder: Path, clock: Clock) -> None:
     wide = checks.new_tab(browser, server)
     narrow = checks.new_tab(browser, server, width=360)
     for path in checks.all_pages(site):
-        is_charted = path in charted
-        page = clock.step("load the page", wide.visit, server + path)
-        clock.step("wait for its scripts", checks.waits_for_the_reader, page, path, is_charted)
-        if is_charted:
-            clock.step("point at its charts", checks.draws_every_chart, page, path)
-        clock.step("axe-core", checks.passes_axe, page, path, axe)
-        page.set_viewport_size({"width": 360, "height": 900})
-        if is_charted:
-            clock.step("phone width checks", checks.wait_for_charts, page)
-        clock.step("phone width checks", checks.fits_a_phone, page, path)
-        if is_charted:
-            page = clock.step("load the page", narrow.visit, server + path, 360)
-            clock.step("wait for its scripts", checks.waits_for_the_reader, page, path, True)
-            clock.step("phone width checks", checks.fits_a_phone, page, path)
+        checks.check_one_page(wide, narrow, server, path, path in charted, axe, step=clock.step)
     wide.page.context.close()
     narrow.page.context.close()
     httpd.shutdown()

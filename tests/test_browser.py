@@ -402,23 +402,35 @@ def test_every_page_on_one_visit(site, server, browser, shard):
     axe = Axe()
     wide, narrow = new_tab(browser, server), new_tab(browser, server, width=360)
     for path in all_pages(site)[shard::TOUR_SHARDS]:
-        page = wide.visit(server + path)
-        waits_for_the_reader(page, path, charted=path in charted)
-        if path in charted:
-            draws_every_chart(page, path)
-        passes_axe(page, path, axe)
-        page.set_viewport_size({"width": 360, "height": 900})
-        if path in charted:
-            wait_for_charts(page)
-        fits_a_phone(page, path)
-        loaded_cleanly(wide, path)
-        if path in charted:
-            page = narrow.visit(server + path, width=360)
-            waits_for_the_reader(page, path, charted=True)
-            fits_a_phone(page, path)
-            loaded_cleanly(narrow, path)
+        check_one_page(wide, narrow, server, path, path in charted, axe)
     wide.page.context.close()
     narrow.page.context.close()
+
+
+def untimed(name: str, action, *args):
+    return action(*args)
+
+
+def check_one_page(
+    wide: Tab, narrow: Tab, server: str, path: str, charted: bool, axe: Axe, step=untimed
+) -> None:
+    """The tour's checks of one page, each run as `step(name, action, *args)`: the test runs them
+    as they are, benchmarks/tour_profile.py times each."""
+    page = step("load the page", wide.visit, server + path)
+    step("wait for its scripts", waits_for_the_reader, page, path, charted)
+    if charted:
+        step("point at its charts", draws_every_chart, page, path)
+    step("axe-core", passes_axe, page, path, axe)
+    page.set_viewport_size({"width": 360, "height": 900})
+    if charted:
+        step("phone width checks", wait_for_charts, page)
+    step("phone width checks", fits_a_phone, page, path)
+    loaded_cleanly(wide, path)
+    if charted:
+        page = step("load the page", narrow.visit, server + path, 360)
+        step("wait for its scripts", waits_for_the_reader, page, path, True)
+        step("phone width checks", fits_a_phone, page, path)
+        loaded_cleanly(narrow, path)
 
 
 def loaded_cleanly(tab: Tab, path: str) -> None:
