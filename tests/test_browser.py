@@ -260,6 +260,22 @@ def test_instant_navigation_between_chart_pages_keeps_charts_drawn(server, brows
     page.context.close()
 
 
+def test_a_chart_arriving_under_a_resting_mouse_draws(server, browser):
+    """Instant navigation can put a chart under a mouse that does not move: it draws all the
+    same. The links are clicked from the page's script, so the mouse stays where it is."""
+    page, errors, _ = open_page(browser, server + "trade/")
+    box = page.locator("figure.report-chart").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_for_charts(page)
+    for tab, title in (("Overview", "Overview"), ("Trade", "Trade")):
+        page.locator(f"a.md-tabs__link:has-text('{tab}')").evaluate("link => link.click()")
+        wait_until(page, f"document.title.startsWith({title!r})")
+    wait_for_charts(page)
+    assert mark_count(page) > 0
+    assert errors == []
+    page.context.close()
+
+
 def test_a_chart_in_a_hidden_tab_draws_when_the_tab_opens(server, browser):
     page, _, _ = open_page(browser, server)
     draw_charts(page)

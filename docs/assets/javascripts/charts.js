@@ -17,6 +17,7 @@
   var runtimeUrl = script.src.replace(/charts\.js(\?.*)?$/, "vega-runtime.js");
   var runtime = null;
   var specs = {};
+  var HOVERING = window.matchMedia("(hover: hover)"); // a mouse, not a finger
 
   function loadRuntime() {
     if (window.vegaRuntime) return Promise.resolve(window.vegaRuntime);
@@ -210,6 +211,10 @@
     figure.addEventListener("focusin", reach);
     figure.addEventListener("click", reach);
     resizes.observe(figure.querySelector(".chart-live"));
+    // After instant navigation the new page can arrive under a mouse already resting on the
+    // chart, before these listeners: no pointerenter will come, so the chart wakes now. (Only
+    // where the pointer hovers: a phone's :hover stays wherever the last tap was.)
+    if (HOVERING.matches && figure.matches(":hover")) reach();
   }
 
   // A live chart takes the new palette; a static one has its dark picture already.
